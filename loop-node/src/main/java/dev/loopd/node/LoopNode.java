@@ -1,0 +1,28 @@
+package dev.loopd.node;
+
+import dev.loopd.node.cli.RunCommand;
+import dev.loopd.node.cli.VersionCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code loop-node}: one event loop with Node.js semantics per process. */
+@Command(
+    name = "loop-node",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.class,
+    description = "Runs JavaScript on an event loop with Node.js semantics.",
+    subcommands = {RunCommand.class, VersionCommand.class})
+public final class LoopNode implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing command: try 'loop-node run FILE'");
+  }
+
+  public static void main(String[] args) {
+    int code = new CommandLine(new LoopNode()).execute(args);
+    System.exit(code);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.loopd.node.health;
+
+import dev.loopd.node.loop.EventLoop.TaskKind;
+import dev.loopd.node.loop.EventLoop.TaskObserver;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Watches the loop from its own daemon thread (as Vert.x's BlockedThreadChecker does). A task that
+ * runs past the warn threshold is reported once, with where the JavaScript is; past the CPU budget
+ * it is interrupted through the {@link Interrupter}, which fails that task only.
+ */
+public final class Watchdog implements TaskObserver, AutoCloseable {
+
+  /** Interrupts the running JavaScript task; called on the watchdog thread. */
+  public interface Interrupter {
+    void interrupt(long taskSequence);
+  }
+
+  private final long warnNanos;
+  private final long budgetNanos;
+  private final Interrupter interrupter;
+  private final Supplier<String> whereIsJs;
+  private final Consumer<String> log;
+  private final Thread thread;
+
+  private volatile long taskStart; // 0 when the loop is not in a task
+  private volatile long taskSequence;
+  private volatile TaskKind taskKind;
+  private volatile String owner = "script";
+  private long warnedSequence = -1;
+  private volatile long interruptedSequence = -1;
+  private volatile boolean closed;
+
+  /**
+   * @param warnMs report a task running longer than this (0: never)
+   * @param budgetMs interrupt a task running longer than this (0: never)
+   * @param whereIsJs describes where the running JavaScript is (called on the watchdog thread)
+   */
+  public Watchdog(
+      long warnMs,
+      long budgetMs,
+      Interrupter interrupter,
+      Supplier<String> whereIsJs,
+      Consumer<String> log) {
+    this.warnNanos = TimeUnit.MILLISECONDS.toNanos(warnMs);
+    this.budgetNanos = TimeUnit.MILLISECONDS.toNanos(budgetMs);
+    this.interrupter = interrupter;
+    this.whereIsJs = whereIsJs;
+    this.log = log;
+    long smallest = Math.min(warnMs > 0 ? warnMs : Long.MAX_VALUE, budgetMs > 0 ? budgetMs : 1000);
+    long checkEveryMs = Math.max(1, Math.min(100, smallest / 5));
+    this.thread = new Thread(() -> watch(checkEveryMs), "loopd-watchdog");
+    thread.setDaemon(true);
+  }
+
+  public Watchdog start() {
+    thread.start();
+    return this;
+  }
+
+  public void setOwner(String owner) {
+    this.owner = owner;
+  }
+
+  @Override
+  public void taskStarted(TaskKind kind, long startNanos) {
+    taskKind = kind;
+    taskSequence++;
+    taskStart = startNanos;
+  }
+
+  @Override
+  public void taskEnded(TaskKind kind, long startNanos, long endNanos) {
+    taskStart = 0;
+  }
+
+  /** Whether the task with this sequence number was interrupted for exceeding its budget. */
+  public boolean interruptedCurrentTask() {
+    return interruptedSequence == taskSequence;
+  }
+
+  public long budgetMs() {
+    return TimeUnit.NANOSECONDS.toMillis(budgetNanos);
+  }
+
+  private void watch(long checkEveryMs) {
+    while (!closed) {
+      try {
+        Thread.sleep(checkEveryMs);
+      } catch (InterruptedException e) {
+        return;
+      }
+      long start = taskStart;
+      if (start == 0) continue;
+      long sequence = taskSequence;
+      long elapsed = System.nanoTime() - start;
+      if (warnNanos > 0 && elapsed > warnNanos && warnedSequence != sequence) {
+        warnedSequence = sequence;
+        log.accept(
+            "loopd: the event loop has been blocked for "
+                + TimeUnit.NANOSECONDS.toMillis(elapsed)
+                + " ms by "
+                + describe(taskKind)
+                + " of "
+                + owner
+                + where());
+      }
+      if (budgetNanos > 0 && elapsed > budgetNanos && interruptedSequence != sequence) {
+        interruptedSequence = sequence;
+        if (taskStart == start) interrupter.interrupt(sequence);
+      }
+    }
+  }
+
+  private String where() {
+    try {
+      String at = whereIsJs.get();
+      return at == null ? "" : "\n    at " + at;
+    } catch (RuntimeException e) {
+      return "";
+    }
+  }
+
+  static String describe(TaskKind kind) {
+    if (kind == null) return "a task";
+    return switch (kind) {
+      case MAIN -> "the main script";
+      case TIMER -> "a timer callback";
+      case PENDING -> "a pending callback";
+      case POLL -> "an I/O callback";
+      case IMMEDIATE -> "an immediate";
+      case CLOSE -> "a close callback";
+      case INTERNAL -> "an internal task";
+    };
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    thread.interrupt();
+  }
+}

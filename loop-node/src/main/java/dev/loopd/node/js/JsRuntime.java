@@ -1,0 +1,495 @@
+package dev.loopd.node.js;
+
+import dev.loopd.node.loop.EventLoop;
+import dev.loopd.node.loop.EventLoop.TaskKind;
+import dev.loopd.node.pool.BlockingPool;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.SourceSection;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+
+/**
+ * One JavaScript context on an {@link EventLoop}: the Node-compatible globals and builtins, the
+ * script's modules, and the host side of timers, immediates, nextTick and promise rejections.
+ *
+ * <p>Contexts share one {@link Engine} (and so its code cache). A context allows nothing of the
+ * host but reading bytes of buffers it is handed and, for ES modules, reading module files through
+ * {@link ModuleFileSystem}: no host classes, threads, processes, native access or environment.
+ */
+public final class JsRuntime implements EventLoop.Host, AutoCloseable {
+  private static final String LIB = "/dev/loopd/node/js/lib/";
+  private static final String CJS_HEADER =
+      "(function (exports, require, module, __filename, __dirname) { ";
+  private static final Map<String, Source> BUILTIN_SOURCES = new ConcurrentHashMap<>();
+  private static volatile Engine sharedEngine;
+
+  /** What a script sees of its process. */
+  public record Settings(List<String> argv, Map<String, String> env, String execPath, Path cwd) {}
+
+  private final EventLoop loop;
+  private final Stdio stdio;
+  private final Context context;
+  private final BuiltinOps ops;
+  private IntConsumer exitHandler = code -> {};
+  private InterruptHandler interruptHandler = (error, kind) -> {};
+
+  private Value processTimers;
+  private Value processImmediate;
+  private Value runTicks;
+  private Value runRejections;
+  private Value handleUncaught;
+  private Value formatFatal;
+  private Value emitProcessEvent;
+  private Value exitCode;
+  private Value runCommonJsMain;
+  private Value builtinKeys;
+  private Value requireFileKeys;
+
+  /** Called on the loop thread when the watchdog interrupted a task. */
+  public interface InterruptHandler {
+    void interrupted(PolyglotException error, TaskKind kind);
+  }
+
+  public JsRuntime(EventLoop loop, BlockingPool pool, Stdio stdio, Settings settings) {
+    this.loop = loop;
+    this.stdio = stdio;
+    ModuleFileSystem files =
+        new ModuleFileSystem(
+            JsRuntime::isPublicBuiltin, this::builtinExports, this::commonJsExports);
+    this.context =
+        Context.newBuilder("js")
+            .engine(sharedEngine())
+            .allowHostAccess(HostAccess.newBuilder().allowBufferAccess(true).build())
+            .allowPolyglotAccess(PolyglotAccess.NONE)
+            .allowCreateThread(false)
+            .allowCreateProcess(false)
+            .allowNativeAccess(false)
+            .allowEnvironmentAccess(EnvironmentAccess.NONE)
+            .allowIO(IOAccess.newBuilder().fileSystem(files).build())
+            .allowExperimentalOptions(true)
+            .option("js.async-context", "true")
+            .option("js.stack-trace-api", "true")
+            .option("js.unhandled-rejections", "handler")
+            .option("js.text-encoding", "true")
+            .option("js.load", "false")
+            .option("js.print", "false")
+            .option("js.console", "false")
+            .option("js.polyglot-builtin", "false")
+            .option("js.java-package-globals", "false")
+            .option("js.global-arguments", "false")
+            .option("js.graal-builtin", "true") // for the rejection hook; bootstrap deletes Graal
+            .option("js.esm-eval-returns-exports", "true")
+            .option("js.timer-resolution", "1")
+            .build();
+    this.ops = new BuiltinOps(loop, pool);
+    loop.setHost(this);
+    bootstrap(settings);
+  }
+
+  /** The engine all contexts of this process share, so compiled code is shared too. */
+  public static Engine sharedEngine() {
+    Engine e = sharedEngine;
+    if (e == null) {
+      synchronized (JsRuntime.class) {
+        e = sharedEngine;
+        if (e == null) {
+          e = Engine.newBuilder("js").build();
+          sharedEngine = e;
+        }
+      }
+    }
+    return e;
+  }
+
+  /** "GraalVM CE" with the optimizing compiler; "Interpreted" when it fell back. */
+  public static String engineImplementation() {
+    return sharedEngine().getImplementationName();
+  }
+
+  public void onExit(IntConsumer exitHandler) {
+    this.exitHandler = exitHandler;
+  }
+
+  public void onInterrupt(InterruptHandler handler) {
+    this.interruptHandler = handler;
+  }
+
+  public Context context() {
+    return context;
+  }
+
+  // ---- bootstrap ----------------------------------------------------------------------------
+
+  private void bootstrap(Settings settings) {
+    Bindings b = new Bindings();
+    b.namespace("loop")
+        .fn("now", a -> (double) loop.updateAndGetNow())
+        .fn("hrtime", a -> (double) (System.nanoTime()))
+        .fn("scheduleTimer", a -> run(() -> loop.scheduleJsTimer(a[0].asLong())))
+        .fn("toggleTimerRef", a -> run(() -> loop.setJsTimerRef(a[0].asBoolean())))
+        .fn("setImmediatePending", a -> run(() -> loop.setImmediatesPending(a[0].asBoolean())))
+        .fn("toggleImmediateRef", a -> run(() -> loop.setImmediateRef(a[0].asBoolean())))
+        .fn("setTickScheduled", a -> run(() -> loop.setTickScheduled(a[0].asBoolean())))
+        .fn("setRejectionPending", a -> run(() -> loop.setRejectionPending(a[0].asBoolean())))
+        .fn("reallyExit", a -> run(() -> exit(a[0].asInt())))
+        .fn("fatal", a -> run(() -> fatalFromJs(a[0])))
+        .fn("idleTime", a -> loop.idleNanos() / 1e6)
+        .fn("loopStart", a -> loopStartMs())
+        .fn("timeOrigin", a -> timeOriginMs())
+        .fn("originNanos", a -> (double) loop.originNanos());
+    b.namespace("stdio")
+        .fn("writeStdout", a -> run(() -> stdio.writeOut(a[0].asString())))
+        .fn("writeStderr", a -> run(() -> stdio.writeErr(a[0].asString())));
+    b.namespace("modules")
+        .fn("compileBuiltin", a -> compileBuiltin(a[0].asString()))
+        .fn("isBuiltin", a -> isPublicBuiltin(a[0].asString()))
+        .fn("resolve", a -> resolve(a[0].asString(), a[1].asString()))
+        .fn("readFile", a -> readFile(a[0].asString()))
+        .fn("compileCommonJs", a -> compileCommonJs(a[0].asString(), a[1].asString()))
+        .fn("isEsm", a -> ModuleResolver.isEsm(Path.of(a[0].asString())))
+        .fn("importEsm", a -> importEsm(a[0].asString()));
+    b.namespace("process")
+        .value("argv", Bindings.strings(settings.argv()))
+        .value(
+            "env",
+            org.graalvm.polyglot.proxy.ProxyObject.fromMap(new java.util.HashMap<>(settings.env())))
+        .value("execPath", settings.execPath())
+        .value("cwd", settings.cwd().toString())
+        .value("pid", (double) ProcessHandle.current().pid())
+        .value("ppid", (double) ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L))
+        .fn("memoryUsage", a -> memoryUsage())
+        .fn("cpuUsage", a -> cpuUsageMicros());
+    ops.register(b);
+
+    Value entries =
+        context
+            .eval(builtinSource("internal/bootstrap", "(function (bindings) {"))
+            .execute(b.build());
+    processTimers = entries.getMember("processTimers");
+    processImmediate = entries.getMember("processImmediate");
+    runTicks = entries.getMember("runTicks");
+    runRejections = entries.getMember("runRejections");
+    handleUncaught = entries.getMember("handleUncaught");
+    formatFatal = entries.getMember("formatFatal");
+    emitProcessEvent = entries.getMember("emitProcessEvent");
+    exitCode = entries.getMember("exitCode");
+    runCommonJsMain = entries.getMember("runCommonJsMain");
+    builtinKeys = entries.getMember("builtinKeys");
+    requireFileKeys = entries.getMember("requireFileKeys");
+    ops.setCompleter(entries.getMember("completeRequest"));
+  }
+
+  private static Object run(Runnable r) {
+    r.run();
+    return null;
+  }
+
+  private double loopStartMs() {
+    long start = loop.loopStartNanos();
+    return start == 0 ? -1 : (start - loop.originNanos()) / 1e6;
+  }
+
+  private double timeOriginMs() {
+    return System.currentTimeMillis() - (System.nanoTime() - loop.originNanos()) / 1e6;
+  }
+
+  private static Object memoryUsage() {
+    Runtime rt = Runtime.getRuntime();
+    long heapUsed = rt.totalMemory() - rt.freeMemory();
+    return org.graalvm.polyglot.proxy.ProxyArray.fromArray(
+        (double) residentSetBytes(), (double) rt.totalMemory(), (double) heapUsed);
+  }
+
+  /** Resident set size from /proc (Linux), or the JVM's committed heap elsewhere. */
+  public static long residentSetBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not Linux
+    }
+    return Runtime.getRuntime().totalMemory();
+  }
+
+  private static Object cpuUsageMicros() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpuNanos =
+        os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    return (double) (cpuNanos / 1000);
+  }
+
+  // ---- modules ------------------------------------------------------------------------------
+
+  static boolean isPublicBuiltin(String id) {
+    return !id.startsWith("internal/") && JsRuntime.class.getResource(LIB + id + ".js") != null;
+  }
+
+  private static Source builtinSource(String id, String header) {
+    return BUILTIN_SOURCES.computeIfAbsent(
+        id,
+        key -> {
+          try (InputStream in = JsRuntime.class.getResourceAsStream(LIB + key + ".js")) {
+            if (in == null) return null;
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Source.newBuilder("js", header + text + "\n})", "node:" + key).build();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  private Object compileBuiltin(String id) {
+    Source source = builtinSource(id, "(function (exports, require, module, internalBinding) {");
+    return source == null ? null : context.eval(source);
+  }
+
+  private static Object resolve(String request, String fromDir) {
+    Path p = ModuleResolver.resolve(request, Path.of(fromDir));
+    return p == null ? null : p.toString();
+  }
+
+  private static Object readFile(String path) {
+    try {
+      return Files.readString(Path.of(path));
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private Object compileCommonJs(String path, String text) {
+    if (text.startsWith("#!")) text = "//" + text.substring(2);
+    try {
+      Source source =
+          Source.newBuilder("js", new File(path)).content(CJS_HEADER + text + "\n})").build();
+      return context.eval(source);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Object importEsm(String path) {
+    try {
+      Source source =
+          Source.newBuilder("js", new File(path)).mimeType("application/javascript+module").build();
+      return context.eval(source);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<String> builtinExports(String id) {
+    return keys(builtinKeys.execute(id));
+  }
+
+  private List<String> commonJsExports(Path file) {
+    return keys(requireFileKeys.execute(file.toString()));
+  }
+
+  private static List<String> keys(Value array) {
+    List<String> out = new ArrayList<>();
+    for (long i = 0; i < array.getArraySize(); i++) out.add(array.getArrayElement(i).asString());
+    return out;
+  }
+
+  // ---- running the script -------------------------------------------------------------------
+
+  /** Runs the main module as the first macrotask: CommonJS or ES module, as Node decides. */
+  public void runMain(Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    loop.runTask(
+        TaskKind.MAIN,
+        () -> {
+          if (ModuleResolver.isEsm(abs)) {
+            importEsm(abs.toString());
+          } else {
+            runCommonJsMain.execute(abs.toString());
+          }
+        });
+  }
+
+  /** Node's SpinEventLoop: run the loop, emit 'beforeExit', repeat while it came back alive. */
+  public int spin() {
+    do {
+      loop.run();
+      if (loop.isStopped()) break;
+      loop.runTask(TaskKind.INTERNAL, () -> emitProcessEvent.execute("beforeExit"));
+    } while (loop.isAlive() && !loop.isStopped());
+    int code = exitCode.execute().asInt();
+    loop.runTask(TaskKind.INTERNAL, () -> emitProcessEvent.execute("exit"));
+    stdio.flush();
+    return exitCode.execute().asInt();
+  }
+
+  private void exit(int code) {
+    stdio.flush();
+    loop.stop();
+    exitHandler.accept(code);
+  }
+
+  // ---- EventLoop.Host -------------------------------------------------------------------------
+
+  @Override
+  public double runTimers(long now) {
+    return processTimers.execute((double) now).asDouble();
+  }
+
+  @Override
+  public boolean runImmediate() {
+    return processImmediate.execute().asBoolean();
+  }
+
+  @Override
+  public void runTicks() {
+    runTicks.execute();
+  }
+
+  @Override
+  public void runRejections() {
+    runRejections.execute();
+  }
+
+  @Override
+  public void uncaught(Throwable error, TaskKind kind) {
+    if (!(error instanceof PolyglotException e)) {
+      internalError(error);
+      return;
+    }
+    if (e.isInterrupted()) {
+      interruptHandler.interrupted(e, kind);
+      return;
+    }
+    if (e.isCancelled() || e.isExit()) {
+      exit(e.isExit() ? e.getExitStatus() : 1);
+      return;
+    }
+    if (e.isHostException()) {
+      internalError(e.asHostException());
+      return;
+    }
+    if (e.isInternalError() || !e.isGuestException()) {
+      internalError(e);
+      return;
+    }
+    Value thrown = e.getGuestObject();
+    boolean handled;
+    try {
+      handled = handleUncaught.execute(thrown, false).asBoolean();
+    } catch (PolyglotException inHandler) {
+      // Node exits with 7 when the 'uncaughtException' handler itself throws.
+      printFatal(inHandler, inHandler.isGuestException() ? inHandler.getGuestObject() : null);
+      fatalExit(7);
+      return;
+    }
+    if (!handled) {
+      printFatal(e, thrown);
+      fatalExit(1);
+    }
+  }
+
+  /** Called from JS when an unhandled rejection (or a warning turned error) ends the process. */
+  void fatalFromJs(Value error) {
+    printFatal(null, error);
+    fatalExit(1);
+  }
+
+  private void fatalExit(int code) {
+    try {
+      loop.runTask(TaskKind.INTERNAL, () -> emitProcessEvent.execute("exit", code));
+    } finally {
+      exit(code);
+    }
+  }
+
+  private void printFatal(PolyglotException e, Value thrown) {
+    StringBuilder s = new StringBuilder();
+    SourceSection at = e == null ? null : e.getSourceLocation();
+    if (at != null && at.getSource() != null && at.hasLines()) {
+      s.append(sourceExcerpt(at, e.isSyntaxError()));
+    }
+    String text;
+    try {
+      text = thrown == null ? e.getMessage() : formatFatal.execute(thrown).asString();
+    } catch (PolyglotException formatting) {
+      text = e != null ? e.getMessage() : String.valueOf(thrown);
+    }
+    if (e != null && e.isSyntaxError()) text = syntaxErrorText(e);
+    s.append(text).append('\n');
+    stdio.writeErr(s.toString());
+  }
+
+  /** {@code file:line:column}, the line, and a caret under the column, as Node prints them. */
+  private static String sourceExcerpt(SourceSection at, boolean withColumn) {
+    Source src = at.getSource();
+    String name = src.getPath() != null ? src.getPath() : src.getName();
+    int line = at.getStartLine();
+    int column = at.getStartColumn();
+    String text = src.getCharacters(line).toString();
+    if (line == 1 && text.startsWith(CJS_HEADER)) {
+      text = text.substring(CJS_HEADER.length());
+      column = Math.max(1, column - CJS_HEADER.length());
+    }
+    StringBuilder s = new StringBuilder(name).append(':').append(line);
+    if (withColumn) s.append(':').append(column);
+    s.append('\n').append(text).append('\n');
+    s.append(" ".repeat(Math.max(0, column - 1))).append("^\n\n");
+    return s.toString();
+  }
+
+  private static String syntaxErrorText(PolyglotException e) {
+    String message = e.getMessage();
+    // GraalJS prefixes syntax errors with "path:line:column "; the excerpt above already says it.
+    int cut = message.indexOf(' ');
+    if (cut > 0 && message.substring(0, cut).matches(".*:\\d+:\\d+")) {
+      message = message.substring(cut + 1);
+    }
+    return message.startsWith("SyntaxError") ? message : "SyntaxError: " + message;
+  }
+
+  private void internalError(Throwable t) {
+    StringBuilder s = new StringBuilder("loopd: internal error (please report it): ");
+    s.append(t).append('\n');
+    for (StackTraceElement el : t.getStackTrace()) s.append("    at ").append(el).append('\n');
+    stdio.writeErr(s.toString());
+    exit(70);
+  }
+
+  /** Interrupts the JavaScript running on the loop thread (watchdog thread). */
+  public void interrupt() {
+    try {
+      context.interrupt(Duration.ofSeconds(5));
+    } catch (java.util.concurrent.TimeoutException e) {
+      // the task ended or did not reach a safepoint in time; the next budget check retries
+    }
+  }
+
+  @Override
+  public void close() {
+    context.close(true);
+  }
+
+  BuiltinOps ops() {
+    return ops;
+  }
+}

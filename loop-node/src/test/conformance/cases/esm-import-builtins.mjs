@@ -1,0 +1,21 @@
+// ES modules import builtins with and without node:, as default and named exports.
+import EventEmitter, { once } from 'events';
+import * as eventsNs from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Buffer as B } from 'buffer';
+import crypto, { createHash } from 'node:crypto';
+import process2 from 'process';
+import { performance } from 'perf_hooks';
+import util, { format } from 'util';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import zlib from 'zlib';
+console.log('default is EventEmitter class:', typeof EventEmitter, EventEmitter === eventsNs.default);
+console.log('named once:', typeof once, once === EventEmitter.once);
+console.log('Buffer:', B === Buffer);
+console.log('crypto named = default prop:', createHash === crypto.createHash);
+console.log('process default is global process:', process2 === process);
+console.log('performance.now:', typeof performance.now);
+console.log('util.format named:', format === util.format, format('%s!', 'ok'));
+console.log('AsyncLocalStorage:', typeof AsyncLocalStorage);
+console.log('zlib.gzipSync:', typeof zlib.gzipSync);
+console.log('sleep returns a promise:', sleep(1) instanceof Promise);

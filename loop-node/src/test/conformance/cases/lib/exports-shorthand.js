@@ -1,0 +1,3 @@
+// Helper: adds properties through the `exports` shorthand.
+exports.a = 1;
+exports.b = 'two';

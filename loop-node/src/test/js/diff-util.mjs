@@ -1,0 +1,202 @@
+// Shared helpers for the *-diff.mjs scripts: load loopd builtins (through the
+// dev harness) and compare their behaviour with node's real modules.
+//
+// While some builtins this code depends on are not written yet
+// (internal/errors, internal/validators, internal/util/inspect, util), the
+// loader falls back to the stubs in ./stubs, which forward to node's own
+// internals; node is then re-run with --expose-internals. Once every lib file
+// exists, loading goes through harness.loadBuiltin only.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { inspect as nodeInspect } from 'node:util';
+import * as harness from './harness.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const LIB = join(HERE, '../../main/resources/dev/loopd/node/js/lib');
+const STUBS = join(HERE, 'stubs');
+const DEPS = ['internal/errors', 'internal/validators', 'internal/util/inspect', 'util'];
+
+export const missingDeps = DEPS.filter((n) => !existsSync(join(LIB, n + '.js')));
+export const usingStubs = missingDeps.length > 0;
+
+if (usingStubs && !process.execArgv.includes('--expose-internals')) {
+  const r = spawnSync(process.execPath, ['--expose-internals', ...process.execArgv, ...process.argv.slice(1)],
+    { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+if (usingStubs) {
+  globalThis.__nodeRequire = createRequire(import.meta.url);
+  console.log(`(using test stubs for: ${missingDeps.join(', ')})`);
+}
+
+const cache = new Map();
+function loadWithStubs(name) {
+  if (name.startsWith('node:')) name = name.slice(5);
+  if (cache.has(name)) return cache.get(name).exports;
+  let file = join(LIB, name + '.js');
+  if (!existsSync(file)) file = join(STUBS, name + '.js');
+  if (!existsSync(file)) throw new Error(`no builtin '${name}'`);
+  const module = { exports: {} };
+  cache.set(name, module);
+  const fn = new Function('exports', 'require', 'module', 'internalBinding', readFileSync(file, 'utf8'));
+  fn.call(module.exports, module.exports, loadWithStubs, module, harness.internalBinding);
+  return module.exports;
+}
+
+export function load(name) {
+  return usingStubs ? loadWithStubs(name) : harness.loadBuiltin(name);
+}
+
+// ---------------------------------------------------------------------------
+// Structural description of a value, comparable across realms/classes.
+
+function typedTag(v) {
+  return Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get.call(v);
+}
+
+function hex(u8) {
+  let s = '';
+  for (let i = 0; i < u8.length; i++) s += (u8[i] < 16 ? '0' : '') + u8[i].toString(16);
+  return s;
+}
+
+export function describe(v, seen = new Map(), depth = 0) {
+  switch (typeof v) {
+    case 'undefined': return { undefined: true };
+    case 'number':
+      if (Number.isNaN(v)) return { number: 'NaN' };
+      if (Object.is(v, -0)) return { number: '-0' };
+      return v;
+    case 'bigint': return { bigint: String(v) };
+    case 'string': return v;
+    case 'boolean': return v;
+    case 'symbol': return { symbol: String(v) };
+    case 'function': return { function: v.name };
+  }
+  if (v === null) return null;
+  if (seen.has(v)) return { ref: seen.get(v) };
+  seen.set(v, seen.size);
+  if (depth > 8) return { deep: true };
+  const tag = typedTag(v);
+  if (tag !== undefined) {
+    return {
+      typed: tag,
+      ctor: v.constructor && v.constructor.name,
+      bytes: hex(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)),
+    };
+  }
+  if (v instanceof ArrayBuffer || Object.prototype.toString.call(v) === '[object ArrayBuffer]') {
+    let detached = false;
+    try { new Uint8Array(v); } catch { detached = true; }
+    return { arrayBuffer: detached ? 'detached' : hex(new Uint8Array(v)) };
+  }
+  if (v instanceof DataView) return { dataView: hex(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)) };
+  if (v instanceof Error || (typeof v.message === 'string' && 'code' in v && 'stack' in v)) {
+    return {
+      error: v.constructor && v.constructor.name,
+      name: safe(() => v.name),
+      code: safe(() => v.code),
+      message: safe(() => v.message),
+    };
+  }
+  if (Array.isArray(v)) return v.map((x) => describe(x, seen, depth + 1));
+  if (v instanceof Map) return { map: [...v].map(([k, x]) => [describe(k, seen, depth + 1), describe(x, seen, depth + 1)]) };
+  if (v instanceof Set) return { set: [...v].map((x) => describe(x, seen, depth + 1)) };
+  if (v instanceof Date) return { date: String(v.getTime()) };
+  if (v instanceof RegExp) return { regexp: String(v) };
+  const out = { proto: safe(() => v.constructor && v.constructor.name) };
+  for (const k of Reflect.ownKeys(v)) {
+    const d = Object.getOwnPropertyDescriptor(v, k);
+    if (!d.enumerable) continue;
+    out[typeof k === 'symbol' ? `@@${k.description}` : k] = 'value' in d ? describe(d.value, seen, depth + 1) : { accessor: true };
+  }
+  return out;
+}
+
+function safe(f) {
+  try { return f(); } catch (e) { return `<throws ${e && e.message}>`; }
+}
+
+function outcome(f) {
+  try {
+    return { ok: describe(f()) };
+  } catch (e) {
+    return { threw: describe(e) };
+  }
+}
+
+export function errorInfo(e) {
+  return describe(e);
+}
+
+// ---------------------------------------------------------------------------
+
+export class Suite {
+  constructor(title) {
+    this.title = title;
+    this.passed = 0;
+    this.failed = 0;
+    this.shown = 0;
+  }
+
+  report(label, mine, theirs) {
+    const a = JSON.stringify(mine);
+    const b = JSON.stringify(theirs);
+    if (a === b) {
+      this.passed++;
+      return true;
+    }
+    this.failed++;
+    if (this.shown++ < 40) {
+      console.log(`FAIL ${label}\n  loopd: ${clip(a)}\n  node:  ${clip(b)}`);
+    }
+    return false;
+  }
+
+  // Runs both thunks; compares results or thrown errors.
+  check(label, mineFn, nodeFn) {
+    return this.report(label, outcome(mineFn), outcome(nodeFn));
+  }
+
+  async checkAsync(label, mineFn, nodeFn) {
+    const run = async (f) => {
+      try {
+        return { ok: describe(await f()) };
+      } catch (e) {
+        return { threw: describe(e) };
+      }
+    };
+    return this.report(label, await run(mineFn), await run(nodeFn));
+  }
+
+  // Compares two already-computed values.
+  same(label, mine, theirs) {
+    return this.report(label, describe(mine), describe(theirs));
+  }
+
+  finish() {
+    console.log(`${this.title}: ${this.passed} passed, ${this.failed} failed`);
+    if (this.failed > 0) process.exitCode = 1;
+  }
+}
+
+function clip(s) {
+  return s.length > 400 ? s.slice(0, 400) + '…' : s;
+}
+
+// Deterministic PRNG (mulberry32).
+export function rng(seed) {
+  let a = seed >>> 0;
+  return function() {
+    a = (a + 0x6D2B79F5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export { nodeInspect };
