@@ -21,7 +21,7 @@ all_cases=1
 for a in "$@"; do
   case "$a" in
     --check) mode=check ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     -*) echo "unknown option: $a" >&2; exit 2 ;;
     *) names+=("$(basename "$a")"); all_cases=0 ;;
   esac
@@ -55,6 +55,7 @@ header() {
 passed=0
 failed=0
 failures=()
+slow=()
 
 fail() { # case, message
   failed=$((failed + 1))
@@ -78,7 +79,12 @@ for f in "${names[@]}"; do
 
   problems=()
   if [ "$code" -eq 124 ]; then problems+=("timed out after ${TIMEOUT_S}s"); fi
-  if [ "$ms" -gt 3000 ]; then problems+=("took ${ms} ms; a case must finish in about 3 s"); fi
+  if [ "$ms" -gt 3000 ]; then
+    # Recording happens on a quiet machine: a slow case is an error there; when checking (maybe on a
+    # busy CI box) it is only reported.
+    if [ "$mode" = write ]; then problems+=("took ${ms} ms; a case must finish in about 3 s")
+    else slow+=("$f (${ms} ms)"); fi
+  fi
   for inc in "${includes[@]}"; do
     grep -qF -- "$inc" "$err" || problems+=("stderr does not include: $inc")
   done
@@ -119,6 +125,7 @@ if [ "$all_cases" = 1 ]; then
 fi
 
 total=$((passed + failed))
+if [ ${#slow[@]} -gt 0 ]; then printf 'slow (over 3 s, not a failure in --check): %s\n' "${slow[@]}"; fi
 echo "regen.sh ($mode, node $node_version): $passed/$total passed"
 if [ "$failed" -gt 0 ]; then
   printf 'failed: %s\n' "${failures[@]}"

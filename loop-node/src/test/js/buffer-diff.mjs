@@ -77,7 +77,16 @@ both('instanceof', (B) => [B.from('a') instanceof B, B.alloc(1) instanceof Uint8
   B.isBuffer(new Uint8Array(1)), B.isBuffer('a'), B.from('a').constructor === B, Object.getPrototypeOf(B) === Uint8Array,
   B.prototype.constructor === B, B.name, typeof B[Symbol.species]]);
 both('species map', (B) => { const r = B.from([1, 2, 3]).map((x) => x * 2); return [r instanceof B, r]; });
-both('Buffer() fn', (B) => [B('abc'), B(3), B([1, 2]), new B('x', 'hex'), new B(2)]);
+both('Buffer() fn and DEP0005', (B) => {
+  const warnings = [];
+  const orig = process.emitWarning;
+  process.emitWarning = (...args) => warnings.push(args.map(String));
+  try {
+    return [B('abc'), B(3), B([1, 2]), new B('x', 'hex'), new B(2), warnings];
+  } finally {
+    process.emitWarning = orig;
+  }
+});
 both('Buffer(num, enc)', (B) => B(3, 'utf8'));
 both('SlowBuffer', (B, m) => [m.SlowBuffer(4).length, m.SlowBuffer(2) instanceof B]);
 both('isEncoding', (B) => [...ENCODINGS, ...BAD_ENCODINGS, 'UCS2', 'Binary', 'utf16LE'].map((e) => B.isEncoding(e)));

@@ -11,7 +11,6 @@ import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { inspect as nodeInspect } from 'node:util';
 import * as harness from './harness.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -128,10 +127,6 @@ function outcome(f) {
   }
 }
 
-export function errorInfo(e) {
-  return describe(e);
-}
-
 // ---------------------------------------------------------------------------
 
 export class Suite {
@@ -150,7 +145,7 @@ export class Suite {
       return true;
     }
     this.failed++;
-    if (this.shown++ < 40) {
+    if (this.shown++ < (process.env.DIFF_SHOW ? Number(process.env.DIFF_SHOW) : 40)) {
       console.log(`FAIL ${label}\n  loopd: ${clip(a)}\n  node:  ${clip(b)}`);
     }
     return false;
@@ -189,7 +184,7 @@ function clip(s) {
 
 // Deterministic PRNG (mulberry32).
 export function rng(seed) {
-  let a = seed >>> 0;
+  let a = (seed ^ Number(process.env.DIFF_SEED || 0)) >>> 0;
   return function() {
     a = (a + 0x6D2B79F5) >>> 0;
     let t = a;
@@ -199,4 +194,3 @@ export function rng(seed) {
   };
 }
 
-export { nodeInspect };

@@ -1,6 +1,11 @@
-// The check phase runs a snapshot: an immediate scheduled by an immediate runs in the next check phase, after the current batch.
+// The check phase runs a snapshot: immediates scheduled by an immediate, or by a nextTick queued in one, run in the next check phase.
 setImmediate(() => {
   console.log('A');
-  setImmediate(() => console.log('C (scheduled by A)'));
+  setImmediate(() => console.log('D (scheduled by A)'));
+  process.nextTick(() => {
+    console.log('tick from A');
+    setImmediate(() => console.log('E (scheduled by the tick from A)'));
+  });
 });
 setImmediate(() => console.log('B'));
+setImmediate(() => console.log('C'));

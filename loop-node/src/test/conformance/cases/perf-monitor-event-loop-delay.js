@@ -1,5 +1,13 @@
-// monitorEventLoopDelay records loop delay in ns: after a 100 ms block its max is at least 90 ms; enable/disable report state changes.
+// monitorEventLoopDelay validates resolution and records loop delay in ns: after a 100 ms block its max is at least 90 ms; enable/disable report state changes.
 const { monitorEventLoopDelay } = require('perf_hooks');
+for (const resolution of [0, -5, 'x']) {
+  try {
+    monitorEventLoopDelay({ resolution });
+    console.log('accepted', resolution);
+  } catch (e) {
+    console.log('resolution', JSON.stringify(resolution), e.name, e.code);
+  }
+}
 const h = monitorEventLoopDelay({ resolution: 10 });
 console.log('enable:', h.enable(), 'again:', h.enable());
 setTimeout(() => {

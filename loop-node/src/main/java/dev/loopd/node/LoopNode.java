@@ -22,7 +22,8 @@ public final class LoopNode implements Runnable {
   }
 
   public static void main(String[] args) {
-    int code = new CommandLine(new LoopNode()).execute(args);
+    // Everything after the script is the script's: `run x.js --flag` passes --flag on.
+    int code = new CommandLine(new LoopNode()).setStopAtPositional(true).execute(args);
     System.exit(code);
   }
 }

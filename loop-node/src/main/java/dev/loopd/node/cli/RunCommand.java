@@ -102,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
               warnBlockedMs,
               cpuBudgetMs,
               sequence -> runtime.interrupt(),
-              () -> null,
+              () -> runtime.whereIsJs(100),
               line -> stdio.writeErr(line + "\n"));
       loop.addObserver(watchdog);
       Watchdog dog = watchdog;
@@ -111,7 +111,7 @@ public final class RunCommand implements Callable<Integer> {
               "loopd: interrupted a task that ran past its CPU budget of "
                   + dog.budgetMs()
                   + " ms; the loop goes on\n"
-                  + jsStack(error)));
+                  + JsRuntime.scriptStack(error)));
       watchdog.start();
     }
     Summary summary = new Summary(loop, pool, lag, tasks, startNanos);
@@ -138,15 +138,6 @@ public final class RunCommand implements Callable<Integer> {
       long sinceJvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
       System.err.println("[startup] " + sinceJvm + " ms " + step);
     }
-  }
-
-  static String jsStack(org.graalvm.polyglot.PolyglotException error) {
-    StringBuilder s = new StringBuilder();
-    for (var frame : error.getPolyglotStackTrace()) {
-      if (!frame.isGuestFrame()) continue;
-      s.append("    at ").append(frame).append('\n');
-    }
-    return s.toString();
   }
 
   /** The `--stats` report: lag, ELU, task durations and pool figures over the whole run. */

@@ -23,7 +23,7 @@ public final class TaskStats implements TaskObserver {
   private final Recorder durations = new Recorder(HIGHEST, 3);
   private final Histogram total = new Histogram(HIGHEST, 3);
   private final List<LongTask> longest = new ArrayList<>();
-  private volatile String owner = "script";
+  private volatile String owner = "the script";
 
   /** Names what the tasks that follow belong to (a handler, or the script). */
   public void setOwner(String owner) {

@@ -28,7 +28,7 @@ public final class Watchdog implements TaskObserver, AutoCloseable {
   private volatile long taskStart; // 0 when the loop is not in a task
   private volatile long taskSequence;
   private volatile TaskKind taskKind;
-  private volatile String owner = "script";
+  private volatile String owner = "the script";
   private long warnedSequence = -1;
   private volatile long interruptedSequence = -1;
   private volatile boolean closed;

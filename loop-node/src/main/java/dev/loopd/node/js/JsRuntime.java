@@ -61,6 +61,8 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
   private Value emitProcessEvent;
   private Value exitCode;
   private Value runCommonJsMain;
+  private Value runEsmMain;
+  private Value esmMainUnsettled;
   private Value builtinKeys;
   private Value requireFileKeys;
 
@@ -89,7 +91,6 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
             .option("js.async-context", "true")
             .option("js.stack-trace-api", "true")
             .option("js.unhandled-rejections", "handler")
-            .option("js.text-encoding", "true")
             .option("js.load", "false")
             .option("js.print", "false")
             .option("js.console", "false")
@@ -152,6 +153,7 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
         .fn("setRejectionPending", a -> run(() -> loop.setRejectionPending(a[0].asBoolean())))
         .fn("reallyExit", a -> run(() -> exit(a[0].asInt())))
         .fn("fatal", a -> run(() -> fatalFromJs(a[0])))
+        .fn("taskFailed", a -> run(loop::markTaskFailed))
         .fn("idleTime", a -> loop.idleNanos() / 1e6)
         .fn("loopStart", a -> loopStartMs())
         .fn("timeOrigin", a -> timeOriginMs())
@@ -193,6 +195,8 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
     emitProcessEvent = entries.getMember("emitProcessEvent");
     exitCode = entries.getMember("exitCode");
     runCommonJsMain = entries.getMember("runCommonJsMain");
+    runEsmMain = entries.getMember("runEsmMain");
+    esmMainUnsettled = entries.getMember("esmMainUnsettled");
     builtinKeys = entries.getMember("builtinKeys");
     requireFileKeys = entries.getMember("requireFileKeys");
     ops.setCompleter(entries.getMember("completeRequest"));
@@ -322,7 +326,7 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
         TaskKind.MAIN,
         () -> {
           if (ModuleResolver.isEsm(abs)) {
-            importEsm(abs.toString());
+            runEsmMain.execute(abs.toString());
           } else {
             runCommonJsMain.execute(abs.toString());
           }
@@ -336,10 +340,12 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
       if (loop.isStopped()) break;
       loop.runTask(TaskKind.INTERNAL, () -> emitProcessEvent.execute("beforeExit"));
     } while (loop.isAlive() && !loop.isStopped());
-    int code = exitCode.execute().asInt();
     loop.runTask(TaskKind.INTERNAL, () -> emitProcessEvent.execute("exit"));
     stdio.flush();
-    return exitCode.execute().asInt();
+    int code = exitCode.execute().asInt();
+    // Node 20: a main module whose top-level await never settled exits with 13.
+    if (code == 0 && esmMainUnsettled.execute().asBoolean()) return 13;
+    return code;
   }
 
   private void exit(int code) {
@@ -473,6 +479,78 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
     for (StackTraceElement el : t.getStackTrace()) s.append("    at ").append(el).append('\n');
     stdio.writeErr(s.toString());
     exit(70);
+  }
+
+  /**
+   * Where the JavaScript running on the loop thread is, as {@code function (file:line:column)}, or
+   * null if it did not reach a statement within {@code waitMs}. For the watchdog's warning: it
+   * attaches an execution listener only for that moment (compiled code deoptimizes while it is
+   * attached, which a task already blocking the loop can afford).
+   */
+  public String whereIsJs(long waitMs) {
+    java.util.concurrent.CompletableFuture<String> at =
+        new java.util.concurrent.CompletableFuture<>();
+    try (var listener =
+        org.graalvm.polyglot.management.ExecutionListener.newBuilder()
+            .statements(true)
+            .onEnter(event -> {
+              if (at.isDone()) return;
+              SourceSection s = event.getLocation();
+              String root = event.getRootName();
+              String file =
+                  s.getSource().getPath() != null
+                      ? s.getSource().getPath()
+                      : s.getSource().getName();
+              int column = s.getStartColumn();
+              if (s.getStartLine() == 1
+                  && s.getSource().getCharacters(1).toString().startsWith(CJS_HEADER)) {
+                column = Math.max(1, column - CJS_HEADER.length());
+              }
+              at.complete(
+                  (root == null || root.isEmpty() ? "<anonymous>" : root)
+                      + " ("
+                      + file
+                      + ":"
+                      + s.getStartLine()
+                      + ":"
+                      + column
+                      + ")");
+            })
+            .attach(sharedEngine())) {
+      return at.get(waitMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (java.util.concurrent.ExecutionException e) {
+      return null;
+    }
+  }
+
+  /** The script's frames of a polyglot exception, as Node prints them (" at f (file:l:c)"). */
+  public static String scriptStack(PolyglotException error) {
+    StringBuilder out = new StringBuilder();
+    for (PolyglotException.StackFrame frame : error.getPolyglotStackTrace()) {
+      if (!frame.isGuestFrame() || frame.getSourceLocation() == null) continue;
+      SourceSection s = frame.getSourceLocation();
+      String file =
+          s.getSource().getPath() != null ? s.getSource().getPath() : s.getSource().getName();
+      if (file.startsWith("node:")) continue;
+      int column = s.getStartColumn();
+      if (s.getStartLine() == 1
+          && s.getSource().getCharacters(1).toString().startsWith(CJS_HEADER)) {
+        column = Math.max(1, column - CJS_HEADER.length());
+      }
+      String root = frame.getRootName();
+      out.append("    at ");
+      if (root != null && !root.isEmpty() && !root.equals(":anonymous"))
+        out.append(root).append(" (");
+      out.append(file).append(':').append(s.getStartLine()).append(':').append(column);
+      if (root != null && !root.isEmpty() && !root.equals(":anonymous")) out.append(')');
+      out.append('\n');
+    }
+    return out.toString();
   }
 
   /** Interrupts the JavaScript running on the loop thread (watchdog thread). */

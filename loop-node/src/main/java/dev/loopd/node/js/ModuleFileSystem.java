@@ -97,6 +97,8 @@ final class ModuleFileSystem implements FileSystem {
 
   @Override
   public Path parsePath(URI uri) {
+    // `import 'node:timers/promises'` reaches here as a URI with the scheme "node".
+    if ("node".equals(uri.getScheme())) return parsePath("node:" + uri.getSchemeSpecificPart());
     return files.parsePath(uri);
   }
 

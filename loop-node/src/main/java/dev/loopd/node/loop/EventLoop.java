@@ -83,6 +83,7 @@ public final class EventLoop {
   private boolean immediateRef;
   private boolean tickScheduled;
   private boolean rejectionPending;
+  private boolean taskFailed;
 
   private final PriorityQueue<LoopTimer> timers = new PriorityQueue<>();
   private long timerSequence;
@@ -162,6 +163,11 @@ public final class EventLoop {
 
   public void setRejectionPending(boolean pendingRejection) {
     rejectionPending = pendingRejection;
+  }
+
+  /** The running task's callback threw and the host handled it: skip this task's drain. */
+  public void markTaskFailed() {
+    taskFailed = true;
   }
 
   // ---- handles and requests of the Java side ------------------------------------------------
@@ -270,12 +276,17 @@ public final class EventLoop {
     long start = System.nanoTime();
     for (int i = 0; i < observers.size(); i++) observers.get(i).taskStarted(kind, start);
     try {
+      boolean threw = false;
       try {
         task.run();
       } catch (RuntimeException | StackOverflowError e) {
+        threw = true;
         host.uncaught(e, kind);
       }
-      drainMicrotasks(kind);
+      // Node's InternalCallbackScope skips the drain when the callback threw: the ticks it queued
+      // wait for the next callback (or the next check phase, see runCheck).
+      if (!threw && !taskFailed) drainMicrotasks(kind);
+      taskFailed = false;
     } finally {
       long end = System.nanoTime();
       for (int i = 0; i < observers.size(); i++) observers.get(i).taskEnded(kind, start, end);
@@ -294,6 +305,7 @@ public final class EventLoop {
         }
       } catch (RuntimeException | StackOverflowError e) {
         host.uncaught(e, kind);
+        return; // as after a callback that threw: the rest waits for the next drain
       }
     }
   }
@@ -424,7 +436,11 @@ public final class EventLoop {
   }
 
   private void runCheck() {
-    if (!immediatesPending || host == null) return;
+    if (host == null) return;
+    // Node opens a callback scope at the start of every check phase (for native immediates), so
+    // ticks left behind by a callback that threw drain here, before any immediate.
+    if (tickScheduled || rejectionPending) drainMicrotasks(TaskKind.IMMEDIATE);
+    if (!immediatesPending) return;
     boolean[] ran = {true};
     while (ran[0] && !stopped) {
       runTask(TaskKind.IMMEDIATE, () -> ran[0] = host.runImmediate());

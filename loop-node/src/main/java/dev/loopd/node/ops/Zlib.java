@@ -85,7 +85,7 @@ public final class Zlib {
     byte[] body = deflate(input, level, true);
     CRC32 crc = new CRC32();
     crc.update(input);
-    int xfl = level == 9 ? 2 : level == 1 ? 4 : 0;
+    int xfl = level == 9 ? 2 : (level >= 0 && level < 2) ? 4 : 0;
     ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 18);
     out.writeBytes(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, (byte) xfl, 3});
     out.writeBytes(body);
@@ -118,7 +118,7 @@ public final class Zlib {
           throw new ZlibException(
               e.getMessage() == null ? "invalid data" : e.getMessage(), "Z_DATA_ERROR", -3);
         }
-        if (n == 0 && (inf.needsInput() || inf.needsDictionary())) {
+        if (n == 0 && !inf.finished() && (inf.needsInput() || inf.needsDictionary())) {
           if (inf.needsDictionary())
             throw new ZlibException("Missing dictionary", "Z_NEED_DICT", 2);
           throw new ZlibException("unexpected end of file", "Z_BUF_ERROR", -5);
@@ -134,7 +134,7 @@ public final class Zlib {
   private static byte[] gunzip(byte[] input) throws ZlibException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(input.length * 3);
     int pos = 0;
-    do {
+    while (true) {
       int bodyStart = gzipHeaderLength(input, pos);
       Inflated body = inflate(input, bodyStart, input.length - bodyStart, true);
       int trailer = bodyStart + body.consumed();
@@ -146,20 +146,24 @@ public final class Zlib {
       if ((int) crc.getValue() != readIntLe(input, trailer)) {
         throw new ZlibException("incorrect data check", "Z_DATA_ERROR", -3);
       }
+      if (body.output().length != readIntLe(input, trailer + 4)) {
+        throw new ZlibException("incorrect length check", "Z_DATA_ERROR", -3);
+      }
       out.writeBytes(body.output());
       pos = trailer + 8;
-      // Node decodes concatenated members; trailing zero padding is ignored.
-    } while (pos + 1 < input.length
-        && (input[pos] & 0xff) == 0x1f
-        && (input[pos + 1] & 0xff) == 0x8b);
+      // As Node: another member follows unless the input ends or continues with a zero byte.
+      if (pos >= input.length || input[pos] == 0) break;
+    }
     return out.toByteArray();
   }
 
   private static int gzipHeaderLength(byte[] in, int p) throws ZlibException {
-    if (in.length - p < 10) throw new ZlibException("unexpected end of file", "Z_BUF_ERROR", -5);
-    if ((in[p] & 0xff) != 0x1f || (in[p + 1] & 0xff) != 0x8b) {
+    if (p >= in.length) throw new ZlibException("unexpected end of file", "Z_BUF_ERROR", -5);
+    // The magic bytes are checked as far as the input goes before its length, as zlib does.
+    if ((in[p] & 0xff) != 0x1f || (p + 1 < in.length && (in[p + 1] & 0xff) != 0x8b)) {
       throw new ZlibException("incorrect header check", "Z_DATA_ERROR", -3);
     }
+    if (in.length - p < 10) throw new ZlibException("unexpected end of file", "Z_BUF_ERROR", -5);
     if (in[p + 2] != 8) throw new ZlibException("unknown compression method", "Z_DATA_ERROR", -3);
     int flags = in[p + 3] & 0xff;
     int q = p + 10;

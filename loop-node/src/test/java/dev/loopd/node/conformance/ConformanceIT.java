@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.TestFactory;
 class ConformanceIT {
   private static final Path CASES =
       LoopNodeProcess.root().resolve("loop-node/src/test/conformance/cases");
+  private static final Path KNOWN_FAILURES =
+      LoopNodeProcess.root().resolve("loop-node/src/test/conformance/known-failures.txt");
 
   @TestFactory
   Stream<DynamicTest> everyCaseMatchesNode() throws IOException {
@@ -37,8 +40,47 @@ class ConformanceIT {
               .toList();
     }
     assertThat(cases).as("conformance cases in %s", CASES).isNotEmpty();
+    Map<String, String> known = knownFailures();
     return cases.stream()
-        .map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c)));
+        .map(c -> {
+          String name = c.getFileName().toString();
+          String why = known.get(name);
+          return DynamicTest.dynamicTest(
+              name,
+              () -> (why == null ? (Check) () -> check(c) : () -> expectFailure(c, why)).run());
+        });
+  }
+
+  @FunctionalInterface
+  interface Check {
+    void run() throws Exception;
+  }
+
+  /**
+   * A case listed in known-failures.txt is a gap we know of: it is skipped with its reason, but if
+   * it starts passing the test fails, so the list is pruned rather than left to rot.
+   */
+  private static void expectFailure(Path script, String why) throws Exception {
+    try {
+      check(script);
+    } catch (AssertionError expected) {
+      Assumptions.abort("known gap: " + why);
+    }
+    throw new AssertionError(
+        script.getFileName() + " now matches node: remove it from " + KNOWN_FAILURES);
+  }
+
+  /** {@code name.js reason} lines; # starts a comment. */
+  static Map<String, String> knownFailures() throws IOException {
+    Map<String, String> known = new LinkedHashMap<>();
+    if (!Files.exists(KNOWN_FAILURES)) return known;
+    for (String line : Files.readAllLines(KNOWN_FAILURES)) {
+      String t = line.strip();
+      if (t.isEmpty() || t.startsWith("#")) continue;
+      String[] parts = t.split("\\s+", 2);
+      known.put(parts[0], parts.length > 1 ? parts[1] : "no reason given");
+    }
+    return known;
   }
 
   private static void check(Path script) throws Exception {

@@ -42,7 +42,8 @@ class WatchdogTest {
       List<String> warnings = new CopyOnWriteArrayList<>();
       List<EventLoop.TaskKind> interrupted = new CopyOnWriteArrayList<>();
       Watchdog dog =
-          new Watchdog(50, 300, seq -> runtime.interrupt(), () -> "spin.js", warnings::add);
+          new Watchdog(
+              50, 300, seq -> runtime.interrupt(), () -> runtime.whereIsJs(100), warnings::add);
       loop.addObserver(dog);
       runtime.onInterrupt((error, kind) -> interrupted.add(kind));
       dog.start();

@@ -58,19 +58,26 @@ function captureStack(self, name, message) {
 class DOMException {
   constructor(message = '', options = 'Error') {
     let name;
+    let hasCause = false;
+    let cause;
     if (options && typeof options === 'object') {
       name = `${options.name}`;
-      internals.set(this, { message: `${message}`, name });
       if ('cause' in options) {
-        Object.defineProperty(this, 'cause', {
-          value: options.cause, configurable: true, writable: true, enumerable: false,
-        });
+        hasCause = true;
+        cause = options.cause;
       }
     } else {
       name = `${options}`;
-      internals.set(this, { message: `${message}`, name });
     }
+    // The internals live in a WeakMap, so 'stack' is the first own property
+    // (as in node) and is formatted with the right name and message.
+    internals.set(this, { message: `${message}`, name });
     captureStack(this, name, `${message}`);
+    if (hasCause) {
+      Object.defineProperty(this, 'cause', {
+        value: cause, configurable: true, writable: true, enumerable: false,
+      });
+    }
   }
 
   get name() {

@@ -275,7 +275,9 @@ const SINGLE_BYTE_TABLES = {
     '.sn.,4w.4w.2,4y.sm.,4z.uu.,50.wh.,51.51.3,54.up.,55.6ja.,56.us.,57.57.,58.uw.,59.sl.,5a.ut.,5b.u' +
     'v.,5c.sw.1s',
   'windows-1252':
-    '3k.3k.3k',
+    '3k.6gc.,3l.3l.,3m.6ca.,3n.b6.,3o.6ce.,3p.6cm.,3q.6cg.2,3s.jq.,3t.6cw.,3u.9s.,3v.6d5.,3w.9e.,3x.3' +
+    'x.,3y.al.,3z.3z.2,41.6c8.2,43.6cc.2,45.6ci.,46.6c3.2,48.kc.,49.6jm.,4a.9t.,4b.6d6.,4c.9f.,4d.4d.' +
+    ',4e.am.,4f.ag.,4g.4g.2o',
   'windows-1253':
     '3k.6gc.,3l.3l.,3m.6ca.,3n.b6.,3o.6ce.,3p.6cm.,3q.6cg.2,3s.3s.,3t.6cw.,3u.3u.,3v.6d5.,3w.3w.5,41.' +
     '6c8.2,43.6cc.2,45.6ci.,46.6c3.2,48.48.,49.6jm.,4a.4a.,4b.6d6.,4c.4c.5,4h.p1.2,4j.4j.c,4v.6c5.,4w' +
@@ -409,6 +411,10 @@ class Utf8Decoder {
   }
 }
 
+// WHATWG UTF-16 decoding. In fatal mode, the state left behind by an error
+// follows ICU (node's converter): when a lead surrogate carried over from the
+// previous call is followed by a non-trail unit, the first byte of that unit
+// stays pending; every other error leaves the decoder empty.
 class Utf16Decoder {
   constructor(bigEndian, fatal) {
     this.bigEndian = bigEndian;
@@ -422,11 +428,19 @@ class Utf16Decoder {
     this.leadSurrogate = -1;
   }
 
+  fail(pendingByte) {
+    this.reset();
+    if (pendingByte !== undefined) this.leadByte = pendingByte;
+    return null;
+  }
+
   decode(bytes, stream) {
     const fatal = this.fatal;
     const be = this.bigEndian;
     let leadByte = this.leadByte;
     let leadSurrogate = this.leadSurrogate;
+    // Whether a character begun in an earlier call is still being completed.
+    let carried = leadByte !== -1 || leadSurrogate !== -1;
     let res = '';
     let n = 0;
     for (let i = 0; i < bytes.length; i++) {
@@ -435,6 +449,7 @@ class Utf16Decoder {
         leadByte = b;
         continue;
       }
+      const first = leadByte;
       const unit = be ? (leadByte << 8) | b : (b << 8) | leadByte;
       leadByte = -1;
       if (leadSurrogate !== -1) {
@@ -443,25 +458,23 @@ class Utf16Decoder {
         if (unit >= 0xDC00 && unit <= 0xDFFF) {
           units[n++] = lead;
           units[n++] = unit;
+          carried = false;
           if (n >= CHUNK) {
             res += fromCharCode.apply(null, units.subarray(0, n));
             n = 0;
           }
           continue;
         }
-        if (fatal) {
-          this.reset();
-          return null;
-        }
+        if (fatal) return this.fail(carried ? first : undefined);
         units[n++] = 0xFFFD;
       }
       if (unit >= 0xD800 && unit <= 0xDBFF) {
         leadSurrogate = unit;
-      } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
-        if (fatal) {
-          this.reset();
-          return null;
-        }
+        continue;
+      }
+      carried = false;
+      if (unit >= 0xDC00 && unit <= 0xDFFF) {
+        if (fatal) return this.fail();
         units[n++] = 0xFFFD;
       } else {
         units[n++] = unit;
@@ -474,10 +487,7 @@ class Utf16Decoder {
     if (!stream && (leadByte !== -1 || leadSurrogate !== -1)) {
       leadByte = -1;
       leadSurrogate = -1;
-      if (fatal) {
-        this.reset();
-        return null;
-      }
+      if (fatal) return this.fail();
       units[n++] = 0xFFFD;
     }
     this.leadByte = leadByte;
@@ -507,7 +517,7 @@ class Converter {
     if (bytes === undefined) throw invalidInput('input');
     let result = this.decoder.decode(bytes, !flush);
     if (result === null) {
-      this.decoder.reset();
+      if (flush) this.decoder.reset();
       throw invalidEncodedData(this.encoding);
     }
     if (this.unicode && !this.ignoreBOM && !this.bomSeen && result.length > 0) {

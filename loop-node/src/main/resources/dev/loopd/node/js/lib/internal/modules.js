@@ -180,9 +180,49 @@ function runMain(filename) {
   load(module);
 }
 
+// The main ES module, loaded the way Node does it: through the module loader's promise, so its
+// body runs as a promise job. Whether that promise settled decides exit code 13 (a top-level
+// await that never finished).
+let esmMain = null;
+
+function runEsmMain(filename) {
+  const state = { settled: false };
+  esmMain = state;
+  import(filename).then(
+    () => { state.settled = true; },
+    (err) => {
+      state.settled = true;
+      require('internal/task_queues').reportUncaught(asNodeLoaderError(err));
+    });
+}
+
+/** GraalJS's loader errors, with the code and first stack line Node's loader gives them. */
+function asNodeLoaderError(err) {
+  if (!(err instanceof Error) || err.code !== undefined) return err;
+  if (/^Cannot find module '.*' imported from /.test(err.message)) {
+    const e = new Error(err.message);
+    e.code = 'ERR_MODULE_NOT_FOUND';
+    e.stack = `Error [ERR_MODULE_NOT_FOUND]: ${err.message}`;
+    return e;
+  }
+  return err;
+}
+
+function esmMainUnsettled() {
+  return esmMain !== null && !esmMain.settled;
+}
+
 /** A CommonJS file imported by an ES module (see ModuleFileSystem). */
 function requireFile(filename) {
   return loadFile(filename, null);
 }
 
-module.exports = { Module, runMain, requireFile, requireBuiltinForUser, importEsm };
+module.exports = {
+  Module,
+  runMain,
+  runEsmMain,
+  esmMainUnsettled,
+  requireFile,
+  requireBuiltinForUser,
+  importEsm,
+};

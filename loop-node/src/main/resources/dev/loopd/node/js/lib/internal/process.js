@@ -25,9 +25,20 @@ function toArray(list) {
   return out;
 }
 
-const env = { __proto__: null };
-for (const key of Object.keys(host.env)) env[key] = host.env[key];
-Object.setPrototypeOf(env, Object.prototype);
+// process.env: values are strings (assigning 42 stores '42'), as in Node.
+const envStore = {};
+for (const key of Object.keys(host.env)) envStore[key] = host.env[key];
+const env = new Proxy(envStore, {
+  set(target, key, value) {
+    if (typeof key === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+    target[key] = String(value);
+    return true;
+  },
+  defineProperty(target, key, descriptor) {
+    if ('value' in descriptor) descriptor = { ...descriptor, value: String(descriptor.value) };
+    return Reflect.defineProperty(target, key, descriptor);
+  },
+});
 
 let exitCode;
 let warnedOnce = false;

@@ -26,7 +26,10 @@ function completeRequest(id, error, result) {
 
 /** A Java ByteBuffer arrives as a foreign buffer: copy it into an ordinary Uint8Array. */
 function toUint8Array(hostBuffer) {
-  return new Uint8Array(new Uint8Array(hostBuffer));
+  const view = new Uint8Array(hostBuffer);
+  const out = new Uint8Array(view.length);
+  out.set(view); // one bulk copy; iterating the host view would cross the boundary per byte
+  return out;
 }
 
 /** [message, code, errno] from the host as an Error the way Node builds them. */

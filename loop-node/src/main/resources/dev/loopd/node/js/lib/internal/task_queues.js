@@ -8,7 +8,7 @@
 // runTicks() again (setTickScheduled tells it), until both queues are empty: the order of Node's
 // processTicksAndRejections.
 
-const { setTickScheduled, setRejectionPending, fatal } = internalBinding('loop');
+const { setTickScheduled, setRejectionPending, fatal, taskFailed } = internalBinding('loop');
 const asyncContext = require('internal/async_context');
 
 let queue = [];
@@ -57,13 +57,43 @@ function drainTicks() {
   if (tickScheduled) runTicks();
 }
 
-/** Wraps an entry point the loop calls so its nextTick queue drains before it returns. */
-function entry(fn) {
+/**
+ * Wraps an entry point the loop calls: the callback, then the nextTick queue, in one call.
+ *
+ * An exception is handled here, inside the same call, as Node's triggerUncaughtException: a fatal
+ * one ends the process before GraalJS would run the promise jobs of the failed callback; a handled
+ * one skips this callback's drain, as Node's failed callback scope does, and tells the loop so
+ * (its ticks run after the next callback, or at the next check phase). `failed` is what the
+ * entry returns then, e.g. "call again" for processTimers.
+ */
+function entry(fn, failed) {
   return function(...args) {
-    const result = fn(...args);
-    if (tickScheduled) runTicks();
+    let result;
+    try {
+      result = fn(...args);
+    } catch (err) {
+      reportUncaught(err);
+      taskFailed();
+      return failed;
+    }
+    if (tickScheduled) drainTicksReporting();
     return result;
   };
+}
+
+/**
+ * Drains the nextTick queue; an exception in a tick is reported and the remaining ticks still
+ * run in this drain. (Node defers them to the next callback scope, which is the same place unless
+ * a timer is already due: GraalJS would run the promise jobs in between anyway.)
+ */
+function drainTicksReporting() {
+  while (tickScheduled) {
+    try {
+      runTicks();
+    } catch (err) {
+      reportUncaught(err);
+    }
+  }
 }
 
 function queueMicrotask(callback) {
@@ -133,8 +163,13 @@ function handleUncaught(err, fromPromise) {
   process.emit('uncaughtExceptionMonitor', err, origin);
   if (process.listenerCount('uncaughtException') === 0) return false;
   process.emit('uncaughtException', err, origin);
+  // As Node: make sure the next check phase comes, so ticks left behind by the failed callback
+  // still run even if nothing else is scheduled.
+  require('internal/timers').setImmediate(noop);
   return true;
 }
+
+function noop() {}
 
 function reportUncaught(err) {
   if (!handleUncaught(err, false)) fatal(err);
@@ -159,6 +194,7 @@ module.exports = {
   nextTick,
   runTicks,
   drainTicks,
+  drainTicksReporting,
   entry,
   queueMicrotask,
   onUnhandledRejection,

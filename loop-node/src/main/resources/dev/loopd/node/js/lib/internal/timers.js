@@ -435,6 +435,17 @@ function processImmediate() {
   return true;
 }
 
+// util.promisify(setTimeout) and util.promisify(setImmediate) give the timers/promises forms.
+for (const [fn, name] of [[setTimeout, 'setTimeout'], [setImmediate, 'setImmediate']]) {
+  Object.defineProperty(fn, Symbol.for('nodejs.util.promisify.custom'), {
+    enumerable: false,
+    configurable: true,
+    get() {
+      return require('timers/promises')[name];
+    },
+  });
+}
+
 module.exports = {
   Timeout,
   Immediate,

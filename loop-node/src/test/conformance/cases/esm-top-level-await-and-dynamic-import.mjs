@@ -1,0 +1,19 @@
+// Top-level await pauses the main module while the loop runs; dynamic import() returns the cached namespace of a static import, whose bindings are live.
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as staticNs from './lib/esm-lib.mjs';
+import { counter, increment } from './lib/esm-lib.mjs';
+console.log('before await');
+setImmediate(() => console.log('immediate runs while the module waits'));
+console.log('after await:', await sleep(20, 'slept'));
+console.log('all:', (await Promise.all([sleep(5, 'a'), sleep(1, 'b')])).join(','));
+console.log('counter before:', counter);
+increment();
+increment();
+console.log('counter after (live binding):', counter);
+const dynNs = await import('./lib/esm-lib.mjs');
+console.log('same namespace:', dynNs === staticNs, 'toStringTag:', dynNs[Symbol.toStringTag]);
+try {
+  staticNs.counter = 99;
+} catch (e) {
+  console.log('assigning to a namespace throws:', e.name);
+}
