@@ -8,6 +8,12 @@
 //     simulated with node's internal binding (the host hooks GraalJS will provide);
 //   - "plain": no util binding (pure JavaScript); values whose output needs the hooks are
 //     checked against the documented fallbacks instead.
+// Sections: inspect (value table x option sets, legacy signature, random shapes: DIFF_SEED=n),
+// inspect API, format / formatWithOptions, errors (codes, AbortError, helpers), validators,
+// console (scripts against fake streams with a fake clock, options, constructor forms, the
+// global console), util API (types, is*, isDeepStrictEqual, promisify, callbackify, inherits,
+// deprecate, ...), string width. KNOWN_GAPS lists the differences JavaScript cannot avoid.
+// util-graal-check.mjs runs the same tables in any runtime, to diff loop-node against node.
 import { readFileSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -379,6 +385,20 @@ function describeError(e) {
     a.message = 'changed';
     b.message = 'changed';
     check('errors', 'late message change', String(a.stack).split('\n')[0], String(b.stack).split('\n')[0]);
+  }
+  // showHidden / %o list the stack as a data property, once read.
+  {
+    const a = new oursErrors.codes.ERR_INVALID_ARG_TYPE('x', 'string', 1);
+    const b = new nodeErrors.codes.ERR_INVALID_ARG_TYPE('x', 'string', 1);
+    const norm = (e) => stripFrames(nodeUtil.inspect(e, { showHidden: true })).replace(/\n\s+'\s+at [^\n]*/g, '');
+    check('errors', 'showHidden node error', norm(a), norm(b));
+    const descA = Object.getOwnPropertyDescriptor(a, 'stack');
+    const descB = Object.getOwnPropertyDescriptor(b, 'stack');
+    check('errors', 'stack descriptor after read', JSON.stringify({ ...descA, value: typeof descA.value }),
+      JSON.stringify({ ...descB, value: typeof descB.value }));
+    const c = new oursErrors.codes.ERR_INVALID_THIS('X');
+    c.stack = 'replaced';
+    check('errors', 'stack write', `${c.stack} ${Object.getOwnPropertyDescriptor(c, 'stack').writable}`, 'replaced true');
   }
   for (const [fn, args] of [['determineSpecificType', [5]], ['determineSpecificType', [{}]],
     ['determineSpecificType', ['x'.repeat(40)]], ['determineSpecificType', [Object.create(null)]],

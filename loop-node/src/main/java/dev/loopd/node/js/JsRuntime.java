@@ -290,6 +290,11 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
       return context.eval(source);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (PolyglotException e) {
+      if (!e.isSyntaxError() || e.getSourceLocation() == null) throw e;
+      // JS raises it (see internal/modules): [where, with the line and a caret; the message].
+      return org.graalvm.polyglot.proxy.ProxyArray.fromArray(
+          sourceExcerpt(e.getSourceLocation(), true), syntaxErrorText(e).substring(13));
     }
   }
 
@@ -463,14 +468,17 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
     return s.toString();
   }
 
+  /** "SyntaxError: message": GraalJS's text without its "file:line:column" and code frame. */
   private static String syntaxErrorText(PolyglotException e) {
-    String message = e.getMessage();
-    // GraalJS prefixes syntax errors with "path:line:column "; the excerpt above already says it.
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (message.startsWith("SyntaxError: ")) message = message.substring("SyntaxError: ".length());
     int cut = message.indexOf(' ');
     if (cut > 0 && message.substring(0, cut).matches(".*:\\d+:\\d+")) {
       message = message.substring(cut + 1);
     }
-    return message.startsWith("SyntaxError") ? message : "SyntaxError: " + message;
+    int newline = message.indexOf('\n');
+    if (newline >= 0) message = message.substring(0, newline);
+    return "SyntaxError: " + message;
   }
 
   private void internalError(Throwable t) {

@@ -166,18 +166,14 @@ function withOwnStores(fn) {
 }
 
 // The loop captures a Snapshot whenever it schedules a callback (nextTick, timers, immediates,
-// pool work) through internal/async_context's capture(); wrapping it gives each callback its own
-// boxes. Installed with the first AsyncLocalStorage, which also activates the capturing.
+// pool work) through internal/async_context; wrapping each capture gives each callback its own
+// boxes. Installed with the first AsyncLocalStorage, which also starts the capturing.
 let captureWrapped = false;
 
 function wrapCapture() {
   if (captureWrapped) return;
   captureWrapped = true;
-  asyncContext.activate();
-  const capture = asyncContext.capture;
-  asyncContext.capture = function captureWithOwnStores() {
-    return withOwnStores(capture);
-  };
+  asyncContext.activate(withOwnStores);
 }
 
 class AsyncLocalStorage {

@@ -1186,12 +1186,6 @@ Buffer.prototype.equals = function equals(otherBuffer) {
 let INSPECT_MAX_BYTES = 50;
 const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
-function isArrayIndexKey(key) {
-  if (typeof key !== 'string') return false;
-  if (key === '') return false;
-  const n = Number(key);
-  return n >>> 0 === n && n !== 4294967295 && String(n) === key;
-}
 
 Buffer.prototype[customInspectSymbol] = function inspect(recurseTimes, ctx) {
   const max = INSPECT_MAX_BYTES;
@@ -1203,14 +1197,10 @@ Buffer.prototype[customInspectSymbol] = function inspect(recurseTimes, ctx) {
   if (ctx) {
     let extras = false;
     const obj = { __proto__: null };
-    const keys = Reflect.ownKeys(this);
+    const keys = require('internal/util/inspect_names')
+      .getOwnNonIndexProperties(this, !ctx.showHidden);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
-      if (isArrayIndexKey(key)) continue;
-      if (!ctx.showHidden) {
-        const desc = Object.getOwnPropertyDescriptor(this, key);
-        if (!desc || !desc.enumerable) continue;
-      }
       extras = true;
       obj[key] = this[key];
     }

@@ -147,7 +147,7 @@ const consolePropAttributes = {
 Object.defineProperty(Console, Symbol.hasInstance, {
   __proto__: null,
   value(instance) {
-    return instance != null && instance[kIsConsole] === true;
+    return instance[kIsConsole];
   },
 });
 

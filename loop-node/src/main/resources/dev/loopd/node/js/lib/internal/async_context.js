@@ -6,13 +6,24 @@
 // Capturing costs an allocation, so it starts only once an AsyncLocalStorage exists.
 
 let active = false;
+let wrapCapture = null;
 
-function activate() {
+function snapshot() {
+  return new AsyncContext.Snapshot();
+}
+
+/**
+ * Starts capturing. `wrap(snapshot)`, if given, runs around every capture: AsyncLocalStorage uses
+ * it to give each scheduled callback store slots of its own (see async_hooks).
+ */
+function activate(wrap) {
   active = true;
+  if (wrap) wrapCapture = wrap;
 }
 
 function capture() {
-  return active ? new AsyncContext.Snapshot() : undefined;
+  if (!active) return undefined;
+  return wrapCapture === null ? snapshot() : wrapCapture(snapshot);
 }
 
 function runIn(snapshot, callback, args, thisArg) {

@@ -66,7 +66,7 @@ function isErrorStackTraceLimitWritable() {
 // stack is first read. Engines format `stack` themselves (`TypeError: message`), so a Node error
 // gets an own accessor `stack` instead: the call sites are captured at construction on a holder
 // object (whose header is just "Error"), and the first read formats the header from the error's
-// current name, code and message, as V8 + Node do. Writing `stack` replaces the value.
+// current name, code and message, as V8 + Node do, and leaves a data property in its place.
 
 const stackStates = new WeakMap();
 
@@ -88,22 +88,26 @@ function installStack(error, constructorOpt) {
     holder = {};
     captureStackTrace(holder, constructorOpt);
   }
-  const state = { holder, value: undefined, computed: false };
+  const state = { holder, computed: false };
   stackStates.set(error, state);
+  // Once read or written, `stack` becomes a plain data property, as V8's is.
+  const settle = (value) => {
+    state.computed = true;
+    Object.defineProperty(error, 'stack', {
+      __proto__: null, value, writable: true, enumerable: false, configurable: true,
+    });
+  };
   Object.defineProperty(error, 'stack', {
     __proto__: null,
     configurable: true,
     enumerable: false,
     get() {
-      if (!state.computed) {
-        state.computed = true;
-        state.value = formatNodeErrorStack(error, state.holder);
-      }
-      return state.value;
+      const value = formatNodeErrorStack(error, state.holder);
+      settle(value);
+      return value;
     },
     set(value) {
-      state.computed = true;
-      state.value = value;
+      settle(value);
     },
   });
 }

@@ -150,9 +150,17 @@ function load(module) {
     }
   } else {
     const fn = compileCommonJs(filename, stripBOM(text));
+    if (typeof fn !== 'function') throw syntaxError(fn[0], fn[1]);
     fn.call(module.exports, module.exports, makeRequire(module), module, filename, module.path);
   }
   module.loaded = true;
+}
+
+/** A SyntaxError from compiling a module, carrying Node's "file:line, line, caret" header. */
+function syntaxError(where, message) {
+  const err = new SyntaxError(message);
+  Object.defineProperty(err, Symbol.for('loopd.arrowMessage'), { value: where });
+  return err;
 }
 
 function makeRequire(module) {

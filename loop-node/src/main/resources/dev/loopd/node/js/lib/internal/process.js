@@ -139,6 +139,9 @@ function emitWarning(warning, type, code, ctor) {
     ({ type, code, detail } = type);
   } else if (typeof type === 'function') {
     type = undefined;
+  } else if (typeof code === 'function') {
+    // emitWarning(message, type, ctor), as util.deprecate calls it.
+    code = undefined;
   }
   if (typeof warning === 'string') {
     const err = new Error(warning);
@@ -163,7 +166,8 @@ function printWarning(warning) {
   if (typeof warning.detail === 'string') text += `${warning.detail}\n`;
   if (!warnedOnce) {
     warnedOnce = true;
-    text += '(Use `node --trace-warnings ...` to show where the warning was created)\n';
+    const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+    text += `(Use \`node ${flag} ...\` to show where the warning was created)\n`;
   }
   writeStderr(text);
 }

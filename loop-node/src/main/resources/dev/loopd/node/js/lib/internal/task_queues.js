@@ -179,6 +179,9 @@ function reportUncaught(err) {
 function formatFatal(err) {
   try {
     const text = require('util').inspect(err);
+    const where = err !== null && typeof err === 'object'
+      ? err[Symbol.for('loopd.arrowMessage')] : undefined;
+    if (typeof where === 'string') return where + text;
     if (err instanceof Error) return text;
     return `Uncaught ${text}`;
   } catch {

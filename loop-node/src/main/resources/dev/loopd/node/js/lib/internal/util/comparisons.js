@@ -45,19 +45,9 @@ function compare(a, b) {
 }
 
 // Own enumerable keys of an array or typed array that are not indices; symbols only if strict.
-function isArrayIndexKey(key) {
-  if (typeof key !== 'string' || key.length === 0 || key.length > 10) return false;
-  const n = +key;
-  return n >>> 0 === n && n !== 4294967295 && `${n}` === key;
-}
 function getOwnNonIndexProperties(value, withSymbols) {
-  const keys = withSymbols ? Reflect.ownKeys(value) : Object.getOwnPropertyNames(value);
-  const result = [];
-  for (const key of keys) {
-    if (isArrayIndexKey(key) || !ObjectPrototypePropertyIsEnumerable(value, key)) continue;
-    result.push(key);
-  }
-  return result;
+  const keys = require('internal/util/inspect_names').getOwnNonIndexProperties(value, true);
+  return withSymbols ? keys : keys.filter((key) => typeof key === 'string');
 }
 
 const kStrict = true;

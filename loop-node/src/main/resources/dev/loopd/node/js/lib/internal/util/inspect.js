@@ -7,6 +7,7 @@
 //   inspect_collections.js  entries of arrays, typed arrays, Sets, Maps, iterators, promises...
 //   inspect_layout.js       one line or several; array grouping into columns
 //   inspect_error.js        errors (stack, cause, AggregateError)
+//   inspect_colors.js       inspect.colors and inspect.styles
 //   string_width.js         display width of strings (array grouping, console.table)
 //   format.js               util.format / formatWithOptions
 //
@@ -60,6 +61,7 @@ const {
   reduceToSingleString,
 } = require('internal/util/inspect_layout');
 const { formatError } = require('internal/util/inspect_error');
+const { colors, styles } = require('internal/util/inspect_colors');
 const { getStringWidth, stripVTControlCharacters, isZeroWidthCodePoint } =
   require('internal/util/string_width');
 
@@ -253,102 +255,8 @@ Object.defineProperty(inspect, 'defaultOptions', {
   },
 });
 
-// Set Graphics Rendition https://en.wikipedia.org/wiki/ANSI_escape_code#graphics
-// Each color consists of an array with the color code as first entry and the
-// reset code as second entry.
-const defaultFG = 39;
-const defaultBG = 49;
-inspect.colors = {
-  __proto__: null,
-  reset: [0, 0],
-  bold: [1, 22],
-  dim: [2, 22], // Alias: faint
-  italic: [3, 23],
-  underline: [4, 24],
-  blink: [5, 25],
-  // Swap foreground and background colors
-  inverse: [7, 27], // Alias: swapcolors, swapColors
-  hidden: [8, 28], // Alias: conceal
-  strikethrough: [9, 29], // Alias: strikeThrough, crossedout, crossedOut
-  doubleunderline: [21, 24], // Alias: doubleUnderline
-  black: [30, defaultFG],
-  red: [31, defaultFG],
-  green: [32, defaultFG],
-  yellow: [33, defaultFG],
-  blue: [34, defaultFG],
-  magenta: [35, defaultFG],
-  cyan: [36, defaultFG],
-  white: [37, defaultFG],
-  bgBlack: [40, defaultBG],
-  bgRed: [41, defaultBG],
-  bgGreen: [42, defaultBG],
-  bgYellow: [43, defaultBG],
-  bgBlue: [44, defaultBG],
-  bgMagenta: [45, defaultBG],
-  bgCyan: [46, defaultBG],
-  bgWhite: [47, defaultBG],
-  framed: [51, 54],
-  overlined: [53, 55],
-  gray: [90, defaultFG], // Alias: grey, blackBright
-  redBright: [91, defaultFG],
-  greenBright: [92, defaultFG],
-  yellowBright: [93, defaultFG],
-  blueBright: [94, defaultFG],
-  magentaBright: [95, defaultFG],
-  cyanBright: [96, defaultFG],
-  whiteBright: [97, defaultFG],
-  bgGray: [100, defaultBG], // Alias: bgGrey, bgBlackBright
-  bgRedBright: [101, defaultBG],
-  bgGreenBright: [102, defaultBG],
-  bgYellowBright: [103, defaultBG],
-  bgBlueBright: [104, defaultBG],
-  bgMagentaBright: [105, defaultBG],
-  bgCyanBright: [106, defaultBG],
-  bgWhiteBright: [107, defaultBG],
-};
-
-function defineColorAlias(target, alias) {
-  Object.defineProperty(inspect.colors, alias, {
-    __proto__: null,
-    get() {
-      return this[target];
-    },
-    set(value) {
-      this[target] = value;
-    },
-    configurable: true,
-    enumerable: false,
-  });
-}
-
-defineColorAlias('gray', 'grey');
-defineColorAlias('gray', 'blackBright');
-defineColorAlias('bgGray', 'bgGrey');
-defineColorAlias('bgGray', 'bgBlackBright');
-defineColorAlias('dim', 'faint');
-defineColorAlias('strikethrough', 'crossedout');
-defineColorAlias('strikethrough', 'strikeThrough');
-defineColorAlias('strikethrough', 'crossedOut');
-defineColorAlias('hidden', 'conceal');
-defineColorAlias('inverse', 'swapColors');
-defineColorAlias('inverse', 'swapcolors');
-defineColorAlias('doubleunderline', 'doubleUnderline');
-
-// Don't use 'blue' not visible on cmd.exe
-inspect.styles = Object.assign({ __proto__: null }, {
-  special: 'cyan',
-  number: 'yellow',
-  bigint: 'yellow',
-  boolean: 'yellow',
-  undefined: 'grey',
-  null: 'bold',
-  string: 'green',
-  symbol: 'green',
-  date: 'magenta',
-  // "name": intentionally not styling
-  regexp: 'red',
-  module: 'underline',
-});
+inspect.colors = colors;
+inspect.styles = styles;
 
 function stylizeWithColor(str, styleType) {
   const style = inspect.styles[styleType];
@@ -503,7 +411,6 @@ function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
   } while (++depth !== 3);
 }
 
-
 function formatProxy(ctx, proxy, recurseTimes) {
   if (recurseTimes > ctx.depth && ctx.depth !== null) {
     return ctx.stylize('Proxy [Array]', 'special');
@@ -617,7 +524,6 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
 
   return formatRaw(ctx, value, recurseTimes, typedArray);
 }
-
 
 function formatRaw(ctx, value, recurseTimes, typedArray) {
   let keys;
@@ -900,8 +806,6 @@ function isStackOverflowError(err) {
   return isStackOverflowErrorFn(err);
 }
 
-
-
 function handleMaxCallStackSize(ctx, err, constructorName, indentationLvl) {
   ctx.seen.pop();
   ctx.indentationLvl = indentationLvl;
@@ -911,7 +815,6 @@ function handleMaxCallStackSize(ctx, err, constructorName, indentationLvl) {
     'special',
   );
 }
-
 
 function formatProperty(ctx, value, recurseTimes, key, type, desc,
                         original = value) {
@@ -978,7 +881,6 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc,
   return `${name}:${extra}${str}`;
 }
 
-
 module.exports = {
   inspect,
   inspectDefaultOptions,
@@ -991,6 +893,8 @@ module.exports = {
   previewEntries,
   removeColors,
   join,
+  // Own keys of an array-like that are not indices, without walking the indices.
+  getOwnNonIndexProperties,
 };
 
 // format/formatWithOptions live in format.js, which needs the exports above.

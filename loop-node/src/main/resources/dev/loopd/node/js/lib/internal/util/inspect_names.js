@@ -72,11 +72,18 @@ function isArrayIndexKey(key) {
 
 function getOwnNonIndexProperties(value, onlyEnumerable) {
   const keys = Reflect.ownKeys(value);
-  let i = 0;
-  while (i < keys.length && isArrayIndexKey(keys[i])) i++;
+  // The indices come first and in order: find where they end by bisection rather than looking
+  // at each of them (a typed array of a million bytes has a million of them).
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (isArrayIndexKey(keys[mid])) lo = mid + 1; else hi = mid;
+  }
   const result = [];
-  for (; i < keys.length; i++) {
+  for (let i = lo; i < keys.length; i++) {
     const key = keys[i];
+    // (A proxy may list its keys in any order.)
     if (isArrayIndexKey(key)) continue;
     if (onlyEnumerable && !ObjectPrototypePropertyIsEnumerable.call(value, key)) continue;
     result.push(key);
