@@ -1,52 +1,9 @@
 // Shared helpers for the *-diff.mjs scripts: load loopd builtins (through the
 // dev harness) and compare their behaviour with node's real modules.
-//
-// While some builtins this code depends on are not written yet
-// (internal/errors, internal/validators, internal/util/inspect, util), the
-// loader falls back to the stubs in ./stubs, which forward to node's own
-// internals; node is then re-run with --expose-internals. Once every lib file
-// exists, loading goes through harness.loadBuiltin only.
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
 import * as harness from './harness.mjs';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const LIB = join(HERE, '../../main/resources/dev/loopd/node/js/lib');
-const STUBS = join(HERE, 'stubs');
-const DEPS = ['internal/errors', 'internal/validators', 'internal/util/inspect', 'util'];
-
-export const missingDeps = DEPS.filter((n) => !existsSync(join(LIB, n + '.js')));
-export const usingStubs = missingDeps.length > 0;
-
-if (usingStubs && !process.execArgv.includes('--expose-internals')) {
-  const r = spawnSync(process.execPath, ['--expose-internals', ...process.execArgv, ...process.argv.slice(1)],
-    { stdio: 'inherit' });
-  process.exit(r.status ?? 1);
-}
-if (usingStubs) {
-  globalThis.__nodeRequire = createRequire(import.meta.url);
-  console.log(`(using test stubs for: ${missingDeps.join(', ')})`);
-}
-
-const cache = new Map();
-function loadWithStubs(name) {
-  if (name.startsWith('node:')) name = name.slice(5);
-  if (cache.has(name)) return cache.get(name).exports;
-  let file = join(LIB, name + '.js');
-  if (!existsSync(file)) file = join(STUBS, name + '.js');
-  if (!existsSync(file)) throw new Error(`no builtin '${name}'`);
-  const module = { exports: {} };
-  cache.set(name, module);
-  const fn = new Function('exports', 'require', 'module', 'internalBinding', readFileSync(file, 'utf8'));
-  fn.call(module.exports, module.exports, loadWithStubs, module, harness.internalBinding);
-  return module.exports;
-}
-
 export function load(name) {
-  return usingStubs ? loadWithStubs(name) : harness.loadBuiltin(name);
+  return harness.loadBuiltin(name);
 }
 
 // ---------------------------------------------------------------------------
