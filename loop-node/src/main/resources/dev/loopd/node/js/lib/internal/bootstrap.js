@@ -83,6 +83,8 @@ defineLazyGlobal('structuredClone',
 defineLazyGlobal('AbortController',
   () => requireBuiltin('internal/abort_controller').AbortController);
 defineLazyGlobal('AbortSignal', () => requireBuiltin('internal/abort_controller').AbortSignal);
+defineLazyGlobal('URL', () => requireBuiltin('internal/url').URL);
+defineLazyGlobal('URLSearchParams', () => requireBuiltin('internal/url').URLSearchParams);
 defineLazyGlobal('TextEncoder', () => requireBuiltin('internal/encoding').TextEncoder);
 defineLazyGlobal('TextDecoder', () => requireBuiltin('internal/encoding').TextDecoder);
 defineLazyGlobal('Event', () => requireBuiltin('internal/event_target').Event);
