@@ -2,7 +2,6 @@ package dev.loopd.node.js;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
@@ -41,9 +40,5 @@ final class Bindings {
   /** A JS-visible array of strings. */
   static Object strings(java.util.List<String> values) {
     return org.graalvm.polyglot.proxy.ProxyArray.fromList(new java.util.ArrayList<Object>(values));
-  }
-
-  static Object orNull(Value v) {
-    return v == null || v.isNull() ? null : v;
   }
 }

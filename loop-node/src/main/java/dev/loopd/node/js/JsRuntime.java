@@ -167,8 +167,7 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
         .fn("resolve", a -> resolve(a[0].asString(), a[1].asString()))
         .fn("readFile", a -> readFile(a[0].asString()))
         .fn("compileCommonJs", a -> compileCommonJs(a[0].asString(), a[1].asString()))
-        .fn("isEsm", a -> ModuleResolver.isEsm(Path.of(a[0].asString())))
-        .fn("importEsm", a -> importEsm(a[0].asString()));
+        .fn("isEsm", a -> ModuleResolver.isEsm(Path.of(a[0].asString())));
     b.namespace("process")
         .value("argv", Bindings.strings(settings.argv()))
         .value(
@@ -295,16 +294,6 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
       // JS raises it (see internal/modules): [where, with the line and a caret; the message].
       return org.graalvm.polyglot.proxy.ProxyArray.fromArray(
           sourceExcerpt(e.getSourceLocation(), true), syntaxErrorText(e).substring(13));
-    }
-  }
-
-  private Object importEsm(String path) {
-    try {
-      Source source =
-          Source.newBuilder("js", new File(path)).mimeType("application/javascript+module").build();
-      return context.eval(source);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -573,9 +562,5 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
   @Override
   public void close() {
     context.close(true);
-  }
-
-  BuiltinOps ops() {
-    return ops;
   }
 }

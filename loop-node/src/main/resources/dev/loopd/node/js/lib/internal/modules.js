@@ -9,7 +9,6 @@ const {
   compileCommonJs,
   isEsm,
   isBuiltin,
-  importEsm,
 } = internalBinding('modules');
 
 // Node's builtins; the ones loopd has resolve, the others fail naming themselves.
@@ -232,5 +231,4 @@ module.exports = {
   esmMainUnsettled,
   requireFile,
   requireBuiltinForUser,
-  importEsm,
 };

@@ -50,14 +50,6 @@ function runTicks() {
 }
 
 /**
- * Ends every entry from the Java loop: Node runs the nextTick queue before promise jobs, and
- * GraalJS runs promise jobs as soon as the entry returns, so ticks must go first, here.
- */
-function drainTicks() {
-  if (tickScheduled) runTicks();
-}
-
-/**
  * Wraps an entry point the loop calls: the callback, then the nextTick queue, in one call.
  *
  * An exception is handled here, inside the same call, as Node's triggerUncaughtException: a fatal
@@ -196,7 +188,6 @@ function formatFatal(err) {
 module.exports = {
   nextTick,
   runTicks,
-  drainTicks,
   drainTicksReporting,
   entry,
   queueMicrotask,
