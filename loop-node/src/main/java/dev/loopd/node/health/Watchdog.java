@@ -4,6 +4,7 @@ import dev.loopd.node.loop.EventLoop.TaskKind;
 import dev.loopd.node.loop.EventLoop.TaskObserver;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +21,7 @@ public final class Watchdog implements TaskObserver, AutoCloseable {
 
   private final long warnNanos;
   private final long budgetNanos;
+  private final LongSupplier taskBudgetNanos;
   private final Interrupter interrupter;
   private final Supplier<String> whereIsJs;
   private final Consumer<String> log;
@@ -28,7 +30,7 @@ public final class Watchdog implements TaskObserver, AutoCloseable {
   private volatile long taskStart; // 0 when the loop is not in a task
   private volatile long taskSequence;
   private volatile TaskKind taskKind;
-  private volatile String owner = "the script";
+  private volatile Supplier<String> owner = () -> "the script";
   private long warnedSequence = -1;
   private volatile long interruptedSequence = -1;
   private volatile boolean closed;
@@ -44,8 +46,24 @@ public final class Watchdog implements TaskObserver, AutoCloseable {
       Interrupter interrupter,
       Supplier<String> whereIsJs,
       Consumer<String> log) {
+    this(warnMs, budgetMs, null, interrupter, whereIsJs, log);
+  }
+
+  /**
+   * A watchdog whose budget depends on the task: {@code taskBudgetNanos} is read on the watchdog
+   * thread for the task running (e.g. the budget of the handler whose realm runs it); 0 means no
+   * budget. {@code budgetMs} only sets how often the watchdog looks.
+   */
+  public Watchdog(
+      long warnMs,
+      long budgetMs,
+      LongSupplier taskBudgetNanos,
+      Interrupter interrupter,
+      Supplier<String> whereIsJs,
+      Consumer<String> log) {
     this.warnNanos = TimeUnit.MILLISECONDS.toNanos(warnMs);
     this.budgetNanos = TimeUnit.MILLISECONDS.toNanos(budgetMs);
+    this.taskBudgetNanos = taskBudgetNanos;
     this.interrupter = interrupter;
     this.whereIsJs = whereIsJs;
     this.log = log;
@@ -61,6 +79,11 @@ public final class Watchdog implements TaskObserver, AutoCloseable {
   }
 
   public void setOwner(String owner) {
+    this.owner = () -> owner;
+  }
+
+  /** Names what the running task belongs to, read when a warning is written. */
+  public void setOwner(Supplier<String> owner) {
     this.owner = owner;
   }
 
@@ -104,10 +127,11 @@ public final class Watchdog implements TaskObserver, AutoCloseable {
                 + " ms by "
                 + describe(taskKind)
                 + " of "
-                + owner
+                + owner.get()
                 + where());
       }
-      if (budgetNanos > 0 && elapsed > budgetNanos && interruptedSequence != sequence) {
+      long budget = taskBudgetNanos != null ? taskBudgetNanos.getAsLong() : budgetNanos;
+      if (budget > 0 && elapsed > budget && interruptedSequence != sequence) {
         interruptedSequence = sequence;
         if (taskStart == start) interrupter.interrupt(sequence);
       }

@@ -26,13 +26,15 @@ final class BuiltinOps {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final EventLoop loop;
+  private final EventLoop.Realm realm;
   private final BlockingPool pool;
   private Value completeRequest;
   private final Map<Integer, LoopHistogram> histograms = new HashMap<>();
   private int nextHistogram = 1;
 
-  BuiltinOps(EventLoop loop, BlockingPool pool) {
+  BuiltinOps(EventLoop loop, EventLoop.Realm realm, BlockingPool pool) {
     this.loop = loop;
+    this.realm = realm;
     this.pool = pool;
   }
 
@@ -158,7 +160,7 @@ final class BuiltinOps {
           case "zlib" -> zlibWork(a, 2);
           default -> throw new IllegalArgumentException("unknown pool work: " + kind);
         };
-    EventLoop.Request request = loop.startRequest();
+    EventLoop.Request request = realm.startRequest();
     try {
       pool.submit(
           work,

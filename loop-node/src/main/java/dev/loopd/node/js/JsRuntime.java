@@ -45,10 +45,30 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
   /** What a script sees of its process. */
   public record Settings(List<String> argv, Map<String, String> env, String execPath, Path cwd) {}
 
+  /**
+   * Makes the context a handler's (loop-node serve): no files, no environment, no way to stop the
+   * process; output becomes log lines and responses go back through these calls, all on the loop
+   * thread.
+   */
+  public interface Sandbox {
+    /** A console line or a ctx.log call; {@code invocationId} is empty outside any invocation. */
+    void log(String level, String text, String invocationId);
+
+    /** The handler answered invocation {@code slot}; status -1 means it failed (body: why). */
+    void respond(int slot, int status, Value headers, String body);
+
+    void respondBytes(int slot, int status, Value headers, byte[] body);
+
+    /** Something failed outside JavaScript's reach (a host or internal error). */
+    void internalError(Throwable error);
+  }
+
   private final EventLoop loop;
+  private final EventLoop.Realm realm;
   private final Stdio stdio;
   private final Context context;
   private final BuiltinOps ops;
+  private final Sandbox sandbox;
   private IntConsumer exitHandler = code -> {};
   private InterruptHandler interruptHandler = (error, kind) -> {};
 
@@ -65,18 +85,47 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
   private Value esmMainUnsettled;
   private Value builtinKeys;
   private Value requireFileKeys;
+  private Value handlerEntries; // sandboxed only: setHandler, invoke, abort, takeInterrupted
 
   /** Called on the loop thread when the watchdog interrupted a task. */
   public interface InterruptHandler {
     void interrupted(PolyglotException error, TaskKind kind);
   }
 
+  /** A script's runtime ({@code loop-node run}), on the loop at once. */
   public JsRuntime(EventLoop loop, BlockingPool pool, Stdio stdio, Settings settings) {
+    this(loop, true, pool, stdio, settings, null);
+  }
+
+  /**
+   * A handler's runtime, prepared on any thread: its realm joins the loop when the caller runs
+   * {@code realm().join()} on the loop thread.
+   */
+  public JsRuntime(EventLoop loop, BlockingPool pool, Sandbox sandbox) {
+    this(
+        loop,
+        false,
+        pool,
+        null,
+        new Settings(List.of("loop-node"), Map.of(), "loop-node", Path.of("/")),
+        sandbox);
+  }
+
+  private JsRuntime(
+      EventLoop loop,
+      boolean joinNow,
+      BlockingPool pool,
+      Stdio stdio,
+      Settings settings,
+      Sandbox sandbox) {
     this.loop = loop;
     this.stdio = stdio;
+    this.sandbox = sandbox;
     ModuleFileSystem files =
-        new ModuleFileSystem(
-            JsRuntime::isPublicBuiltin, this::builtinExports, this::commonJsExports);
+        sandbox == null
+            ? new ModuleFileSystem(
+                JsRuntime::isPublicBuiltin, this::builtinExports, this::commonJsExports, false)
+            : ModuleFileSystem.sandboxed(JsRuntime::isPublicBuiltin, this::builtinExports);
     this.context =
         Context.newBuilder("js")
             .engine(sharedEngine())
@@ -101,8 +150,9 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
             .option("js.esm-eval-returns-exports", "true")
             .option("js.timer-resolution", "1")
             .build();
-    this.ops = new BuiltinOps(loop, pool);
-    loop.setHost(this);
+    this.realm = loop.newRealm(this);
+    if (joinNow) realm.join();
+    this.ops = new BuiltinOps(loop, realm, pool);
     bootstrap(settings);
   }
 
@@ -138,6 +188,11 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
     return context;
   }
 
+  /** This context's handles on the loop. */
+  public EventLoop.Realm realm() {
+    return realm;
+  }
+
   // ---- bootstrap ----------------------------------------------------------------------------
 
   private void bootstrap(Settings settings) {
@@ -145,29 +200,61 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
     b.namespace("loop")
         .fn("now", a -> (double) loop.updateAndGetNow())
         .fn("hrtime", a -> (double) (System.nanoTime()))
-        .fn("scheduleTimer", a -> run(() -> loop.scheduleJsTimer(a[0].asLong())))
-        .fn("toggleTimerRef", a -> run(() -> loop.setJsTimerRef(a[0].asBoolean())))
-        .fn("setImmediatePending", a -> run(() -> loop.setImmediatesPending(a[0].asBoolean())))
-        .fn("toggleImmediateRef", a -> run(() -> loop.setImmediateRef(a[0].asBoolean())))
-        .fn("setTickScheduled", a -> run(() -> loop.setTickScheduled(a[0].asBoolean())))
-        .fn("setRejectionPending", a -> run(() -> loop.setRejectionPending(a[0].asBoolean())))
+        .fn("scheduleTimer", a -> run(() -> realm.scheduleJsTimer(a[0].asLong())))
+        .fn("toggleTimerRef", a -> run(() -> realm.setJsTimerRef(a[0].asBoolean())))
+        .fn("setImmediatePending", a -> run(() -> realm.setImmediatesPending(a[0].asBoolean())))
+        .fn("toggleImmediateRef", a -> run(() -> realm.setImmediateRef(a[0].asBoolean())))
+        .fn("setTickScheduled", a -> run(() -> realm.setTickScheduled(a[0].asBoolean())))
+        .fn("setRejectionPending", a -> run(() -> realm.setRejectionPending(a[0].asBoolean())))
         .fn("reallyExit", a -> run(() -> exit(a[0].asInt())))
         .fn("fatal", a -> run(() -> fatalFromJs(a[0])))
-        .fn("taskFailed", a -> run(loop::markTaskFailed))
+        .fn("taskFailed", a -> run(realm::markTaskFailed))
         .fn("idleTime", a -> loop.idleNanos() / 1e6)
         .fn("loopStart", a -> loopStartMs())
         .fn("timeOrigin", a -> timeOriginMs())
         .fn("originNanos", a -> (double) loop.originNanos());
-    b.namespace("stdio")
-        .fn("writeStdout", a -> run(() -> stdio.writeOut(a[0].asString())))
-        .fn("writeStderr", a -> run(() -> stdio.writeErr(a[0].asString())));
-    b.namespace("modules")
-        .fn("compileBuiltin", a -> compileBuiltin(a[0].asString()))
-        .fn("isBuiltin", a -> isPublicBuiltin(a[0].asString()))
-        .fn("resolve", a -> resolve(a[0].asString(), a[1].asString()))
-        .fn("readFile", a -> readFile(a[0].asString()))
-        .fn("compileCommonJs", a -> compileCommonJs(a[0].asString(), a[1].asString()))
-        .fn("isEsm", a -> ModuleResolver.isEsm(Path.of(a[0].asString())));
+    if (sandbox == null) {
+      b.namespace("stdio")
+          .fn("writeStdout", a -> run(() -> stdio.writeOut(a[0].asString())))
+          .fn("writeStderr", a -> run(() -> stdio.writeErr(a[0].asString())));
+      b.namespace("modules")
+          .fn("compileBuiltin", a -> compileBuiltin(a[0].asString()))
+          .fn("isBuiltin", a -> isPublicBuiltin(a[0].asString()))
+          .fn("resolve", a -> resolve(a[0].asString(), a[1].asString()))
+          .fn("readFile", a -> readFile(a[0].asString()))
+          .fn("compileCommonJs", a -> compileCommonJs(a[0].asString(), a[1].asString()))
+          .fn("isEsm", a -> ModuleResolver.isEsm(Path.of(a[0].asString())));
+    } else {
+      // A handler's output is log lines of its invocation (see internal/bootstrap), and it has no
+      // files: resolving or reading one finds nothing.
+      b.namespace("stdio")
+          .fn("writeStdout", a -> run(() -> sandbox.log("info", a[0].asString(), idOf(a, 1))))
+          .fn("writeStderr", a -> run(() -> sandbox.log("error", a[0].asString(), idOf(a, 1))));
+      b.namespace("modules")
+          .fn("compileBuiltin", a -> compileBuiltin(a[0].asString()))
+          .fn("isBuiltin", a -> isPublicBuiltin(a[0].asString()))
+          .fn("resolve", a -> null)
+          .fn("readFile", a -> null)
+          .fn("compileCommonJs", a -> null)
+          .fn("isEsm", a -> false);
+      b.namespace("handler")
+          .fn(
+              "respond",
+              a ->
+                  run(() ->
+                      sandbox.respond(
+                          a[0].asInt(),
+                          a[1].asInt(),
+                          a[2],
+                          a[3].isNull() ? null : a[3].asString())))
+          .fn(
+              "respondBytes",
+              a ->
+                  run(() ->
+                      sandbox.respondBytes(
+                          a[0].asInt(), a[1].asInt(), a[2], HostBytes.fromJs(a, 3))))
+          .fn("log", a -> run(() -> sandbox.log(a[0].asString(), a[1].asString(), idOf(a, 2))));
+    }
     b.namespace("process")
         .value("argv", Bindings.strings(settings.argv()))
         .value(
@@ -175,6 +262,7 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
             org.graalvm.polyglot.proxy.ProxyObject.fromMap(new java.util.HashMap<>(settings.env())))
         .value("execPath", settings.execPath())
         .value("cwd", settings.cwd().toString())
+        .value("sandboxed", sandbox != null)
         .value("pid", (double) ProcessHandle.current().pid())
         .value("ppid", (double) ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L))
         .fn("memoryUsage", a -> memoryUsage())
@@ -198,7 +286,12 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
     esmMainUnsettled = entries.getMember("esmMainUnsettled");
     builtinKeys = entries.getMember("builtinKeys");
     requireFileKeys = entries.getMember("requireFileKeys");
+    handlerEntries = entries.getMember("handler");
     ops.setCompleter(entries.getMember("completeRequest"));
+  }
+
+  private static String idOf(Value[] a, int i) {
+    return a.length > i && a[i].isString() ? a[i].asString() : "";
   }
 
   private static Object run(Runnable r) {
@@ -316,7 +409,7 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
   /** Runs the main module as the first macrotask: CommonJS or ES module, as Node decides. */
   public void runMain(Path file) {
     Path abs = file.toAbsolutePath().normalize();
-    loop.runTask(
+    realm.run(
         TaskKind.MAIN,
         () -> {
           if (ModuleResolver.isEsm(abs)) {
@@ -332,9 +425,9 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
     do {
       loop.run();
       if (loop.isStopped()) break;
-      loop.runTask(TaskKind.INTERNAL, () -> emitProcessEvent.execute("beforeExit"));
+      realm.run(TaskKind.INTERNAL, () -> emitProcessEvent.execute("beforeExit"));
     } while (loop.isAlive() && !loop.isStopped());
-    loop.runTask(TaskKind.INTERNAL, () -> emitProcessEvent.execute("exit"));
+    realm.run(TaskKind.INTERNAL, () -> emitProcessEvent.execute("exit"));
     stdio.flush();
     int code = exitCode.execute().asInt();
     // Node 20: a main module whose top-level await never settled exits with 13.
@@ -343,9 +436,50 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
   }
 
   private void exit(int code) {
-    stdio.flush();
+    if (stdio != null) stdio.flush();
     loop.stop();
     exitHandler.accept(code);
+  }
+
+  // ---- a handler's module (sandboxed runtimes) ---------------------------------------------
+
+  /**
+   * Evaluates a handler's ES module and takes its default export. Throws the engine's {@link
+   * PolyglotException} for a syntax error, a failed import or a throwing top level, and for a
+   * default export that is not a function (code ERR_LOOPD_INVALID_EXPORT).
+   */
+  public void loadHandler(String tenant, String name, String version, String source) {
+    Source module =
+        Source.newBuilder("js", source, name + "@" + version + ".mjs")
+            .mimeType("application/javascript+module")
+            .buildLiteral();
+    Value namespace = context.eval(module);
+    handlerEntries.getMember("setHandler").execute(namespace, tenant, name, version);
+  }
+
+  /** Starts one invocation (loop thread); the answer comes through {@link Sandbox#respond}. */
+  public void invokeHandler(
+      int slot,
+      String id,
+      String method,
+      String path,
+      Object query,
+      Object headers,
+      Object body,
+      double deadlineEpochMs) {
+    handlerEntries
+        .getMember("invoke")
+        .execute(slot, id, method, path, query, headers, body, deadlineEpochMs);
+  }
+
+  /** Aborts an invocation's signal and forgets it; {@code why} is "deadline" or a reason. */
+  public void abortInvocation(int slot, String why) {
+    handlerEntries.getMember("abort").execute(slot, why);
+  }
+
+  /** The slot the watchdog interrupted, or -1 when the JavaScript could not tell. */
+  public int takeInterruptedSlot() {
+    return handlerEntries.getMember("takeInterrupted").execute().asInt();
   }
 
   // ---- EventLoop.Host -------------------------------------------------------------------------
@@ -380,6 +514,10 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
       interruptHandler.interrupted(e, kind);
       return;
     }
+    if (sandbox != null && (e.isCancelled() || e.isExit() || e.isHostException())) {
+      sandbox.internalError(e);
+      return;
+    }
     if (e.isCancelled() || e.isExit()) {
       exit(e.isExit() ? e.getExitStatus() : 1);
       return;
@@ -397,12 +535,22 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
     try {
       handled = handleUncaught.execute(thrown, false).asBoolean();
     } catch (PolyglotException inHandler) {
+      if (sandbox != null) {
+        handlerEntries
+            .getMember("onUncaught")
+            .execute(inHandler.isGuestException() ? inHandler.getGuestObject() : thrown);
+        return;
+      }
       // Node exits with 7 when the 'uncaughtException' handler itself throws.
       printFatal(inHandler, inHandler.isGuestException() ? inHandler.getGuestObject() : null);
       fatalExit(7);
       return;
     }
     if (!handled) {
+      if (sandbox != null) {
+        handlerEntries.getMember("onUncaught").execute(thrown);
+        return;
+      }
       printFatal(e, thrown);
       fatalExit(1);
     }
@@ -416,7 +564,7 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
 
   private void fatalExit(int code) {
     try {
-      loop.runTask(TaskKind.INTERNAL, () -> emitProcessEvent.execute("exit", code));
+      realm.run(TaskKind.INTERNAL, () -> emitProcessEvent.execute("exit", code));
     } finally {
       exit(code);
     }
@@ -458,7 +606,7 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
   }
 
   /** "SyntaxError: message": GraalJS's text without its "file:line:column" and code frame. */
-  private static String syntaxErrorText(PolyglotException e) {
+  public static String syntaxErrorText(PolyglotException e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
     if (message.startsWith("SyntaxError: ")) message = message.substring("SyntaxError: ".length());
     int cut = message.indexOf(' ');
@@ -471,6 +619,10 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
   }
 
   private void internalError(Throwable t) {
+    if (sandbox != null) {
+      sandbox.internalError(t);
+      return;
+    }
     StringBuilder s = new StringBuilder("loopd: internal error (please report it): ");
     s.append(t).append('\n');
     for (StackTraceElement el : t.getStackTrace()) s.append("    at ").append(el).append('\n');

@@ -85,14 +85,36 @@ final class ModuleFileSystem implements FileSystem {
   private final Function<String, Boolean> isBuiltin;
   private final Function<String, List<String>> builtinExports;
   private final Function<Path, List<String>> commonJsExports;
+  private final boolean sandboxed;
 
   ModuleFileSystem(
       Function<String, Boolean> isBuiltin,
       Function<String, List<String>> builtinExports,
-      Function<Path, List<String>> commonJsExports) {
+      Function<Path, List<String>> commonJsExports,
+      boolean sandboxed) {
     this.isBuiltin = isBuiltin;
     this.builtinExports = builtinExports;
     this.commonJsExports = commonJsExports;
+    this.sandboxed = sandboxed;
+  }
+
+  /**
+   * A handler's modules: builtins only. A bare name that is no builtin loads a module that throws
+   * the same "not available in loopd" error as require; any file is refused.
+   */
+  static ModuleFileSystem sandboxed(
+      Function<String, Boolean> isBuiltin, Function<String, List<String>> builtinExports) {
+    return new ModuleFileSystem(isBuiltin, builtinExports, p -> List.of(), true);
+  }
+
+  private void refuseFiles(Path path) throws IOException {
+    if (sandboxed) {
+      throw new java.nio.file.AccessDeniedException(
+          path.toString(),
+          null,
+          "a handler is a single ES module and can import only Node.js builtins such as"
+              + " 'node:crypto'; it cannot read files");
+    }
   }
 
   @Override
@@ -105,7 +127,8 @@ final class ModuleFileSystem implements FileSystem {
   @Override
   public Path parsePath(String path) {
     String id = path.startsWith("node:") ? path.substring(5) : path;
-    if (!path.startsWith(".") && !path.startsWith("/") && isBuiltin.apply(id)) {
+    boolean bare = !path.startsWith(".") && !path.startsWith("/");
+    if (bare && (isBuiltin.apply(id) || (sandboxed && !id.contains(":")))) {
       return BUILTIN_ROOT.resolve(id.replace('/', '%') + ".mjs");
     }
     return files.parsePath(path);
@@ -121,6 +144,7 @@ final class ModuleFileSystem implements FileSystem {
   public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options)
       throws IOException {
     if (builtinId(path) != null) return;
+    refuseFiles(path);
     files.checkAccess(path, modes, options);
   }
 
@@ -129,6 +153,7 @@ final class ModuleFileSystem implements FileSystem {
       Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
     String id = builtinId(path);
     if (id != null) return new ReadOnlyChannel(builtinModule(id));
+    refuseFiles(path);
     if (!ModuleResolver.isEsm(path) && !path.toString().endsWith(".json")) {
       return new ReadOnlyChannel(commonJsModule(path));
     }
@@ -173,6 +198,7 @@ final class ModuleFileSystem implements FileSystem {
   @Override
   public DirectoryStream<Path> newDirectoryStream(
       Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
+    refuseFiles(dir);
     return files.newDirectoryStream(dir, filter);
   }
 
@@ -185,12 +211,14 @@ final class ModuleFileSystem implements FileSystem {
   @Override
   public Path toRealPath(Path path, LinkOption... options) throws IOException {
     if (builtinId(path) != null) return path;
+    refuseFiles(path);
     return files.toRealPath(path, options);
   }
 
   @Override
   public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options)
       throws IOException {
+    refuseFiles(path);
     return files.readAttributes(path, attributes, options);
   }
 

@@ -13,10 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 20): timers, pending, idle/prepare, poll, check, close.
  *
  * <p>The loop knows nothing of JavaScript. JavaScript timers, immediates and the nextTick queue
- * live on the JS side, exactly as in Node, and reach the loop through a {@link Host}: one timer
- * handle with an expiry and a ref flag, an immediate count and ref flag, and a flag for a scheduled
- * tick. Every callback the loop runs goes through {@link #runTask}, which times it, tells the
- * watchdog, and then lets the host drain the nextTick and promise queues.
+ * live on the JS side, exactly as in Node, and reach the loop through a {@link Realm}: one per JS
+ * context, each with one timer handle (an expiry and a ref flag), an immediate flag and ref flag,
+ * and flags for a scheduled tick or rejection. {@code run} has one realm; a serving node has one
+ * per handler version, all on this one loop. Every callback the loop runs goes through {@link
+ * #runTask}, which times it, tells the watchdog, and then lets its realm drain the nextTick and
+ * promise queues.
  *
  * <p>Threading: everything here runs on the loop thread except {@link #submit}, which any thread
  * may call to hand a completion to the poll phase.
@@ -71,19 +73,12 @@ public final class EventLoop {
   private final long originNanos = System.nanoTime();
   private long now; // loop time in ms, cached per iteration like uv_now()
   private Thread loopThread;
-  private Host host;
   private final List<TaskObserver> observers = new ArrayList<>();
 
-  // JavaScript's single timer handle, as Node keeps one uv_timer_t for all JS timers.
-  private long jsTimerExpiry = NO_EXPIRY;
-  private boolean jsTimerRef = true;
-  // Immediates: pending count > 0 means the check phase has work; ref'd ones keep the loop alive
-  // and make poll non-blocking (Node's idle handle).
-  private boolean immediatesPending;
-  private boolean immediateRef;
-  private boolean tickScheduled;
-  private boolean rejectionPending;
-  private boolean taskFailed;
+  // Realms in attach order; the order breaks ties between realms whose timers expire together.
+  private final ArrayList<Realm> realms = new ArrayList<>();
+  private long realmSequence;
+  private volatile Realm running; // the realm whose task is on the loop thread, for the watchdog
 
   private final PriorityQueue<LoopTimer> timers = new PriorityQueue<>();
   private long timerSequence;
@@ -104,8 +99,24 @@ public final class EventLoop {
     updateTime();
   }
 
-  public void setHost(Host host) {
-    this.host = host;
+  /**
+   * Attaches a JS context's host at once (call on the loop thread, or before the loop runs): the
+   * realm is how that context's handles reach the loop.
+   */
+  public Realm attach(Host host) {
+    Realm realm = newRealm(host);
+    realm.join();
+    return realm;
+  }
+
+  /**
+   * A realm not yet on the loop, for a context prepared on another thread (a handler loading beside
+   * the ones serving): its handles take effect once {@link Realm#join} runs on the loop.
+   */
+  public Realm newRealm(Host host) {
+    synchronized (realms) {
+      return new Realm(host, realmSequence++);
+    }
   }
 
   public void addObserver(TaskObserver observer) {
@@ -140,34 +151,119 @@ public final class EventLoop {
 
   // ---- the JS side's handles ----------------------------------------------------------------
 
-  /** Node's scheduleTimer(msecs): (re)starts the JS timer handle msecs after loop time. */
-  public void scheduleJsTimer(long delayMs) {
-    jsTimerExpiry = now + Math.max(0, delayMs);
+  /**
+   * One JS context's handles on the loop: Node keeps one uv_timer_t for all JS timers, one
+   * check/idle handle pair for immediates, and the tick and rejection flags of its task queue. Call
+   * its methods on the loop thread.
+   */
+  public final class Realm {
+    private final Host host;
+    private final long order;
+    private long jsTimerExpiry = NO_EXPIRY;
+    private boolean jsTimerRef = true;
+    // Pending immediates mean the check phase has work; ref'd ones keep the loop alive and make
+    // poll non-blocking (Node's idle handle).
+    private boolean immediatesPending;
+    private boolean immediateRef;
+    private boolean tickScheduled;
+    private boolean rejectionPending;
+    private boolean taskFailed;
+    private boolean detached;
+    private volatile Object owner;
+
+    private Realm(Host host, long order) {
+      this.host = host;
+      this.order = order;
+    }
+
+    /** Node's scheduleTimer(msecs): (re)starts the JS timer handle msecs after loop time. */
+    public void scheduleJsTimer(long delayMs) {
+      jsTimerExpiry = now + Math.max(0, delayMs);
+    }
+
+    public void setJsTimerRef(boolean ref) {
+      jsTimerRef = ref;
+    }
+
+    public void setImmediatesPending(boolean pendingImmediates) {
+      immediatesPending = pendingImmediates;
+    }
+
+    public void setImmediateRef(boolean ref) {
+      immediateRef = ref;
+    }
+
+    public void setTickScheduled(boolean scheduled) {
+      tickScheduled = scheduled;
+    }
+
+    public void setRejectionPending(boolean pendingRejection) {
+      rejectionPending = pendingRejection;
+    }
+
+    /** The running task's callback threw and the host handled it: skip this task's drain. */
+    public void markTaskFailed() {
+      taskFailed = true;
+    }
+
+    /**
+     * Starts a request (like uv_req_t) whose completion runs in this realm: the loop stays alive
+     * until it has run in the poll phase. Call {@link Request#complete} from any thread.
+     */
+    public Request startRequest() {
+      activeRequests.incrementAndGet();
+      return new Request(this);
+    }
+
+    /** Hands a task for this realm to the poll phase from any thread (not keeping it alive). */
+    public void submit(Runnable task) {
+      completions.add(() -> runTask(this, TaskKind.POLL, task));
+    }
+
+    /** Runs a task in this realm now (on the loop thread), with its microtask drain. */
+    public void run(TaskKind kind, Runnable task) {
+      runTask(this, kind, task);
+    }
+
+    /** Puts the realm on the loop: its timers and immediates run from now on. Loop thread. */
+    public void join() {
+      if (!detached && !realms.contains(this)) realms.add(this);
+    }
+
+    /**
+     * Takes the realm off the loop: its timers and immediates no longer run or keep the loop alive.
+     * Completions already handed to it still run (and fail in its closed context).
+     */
+    public void detach() {
+      detached = true;
+      realms.remove(this);
+    }
+
+    public boolean isDetached() {
+      return detached;
+    }
+
+    /** What this realm belongs to (a handler version), for the watchdog and task figures. */
+    public Object owner() {
+      return owner;
+    }
+
+    public void setOwner(Object owner) {
+      this.owner = owner;
+    }
+
+    private boolean timerAlive() {
+      return jsTimerExpiry != NO_EXPIRY && jsTimerRef;
+    }
+
+    private boolean immediateAlive() {
+      return immediatesPending && immediateRef;
+    }
   }
 
-  public void setJsTimerRef(boolean ref) {
-    jsTimerRef = ref;
-  }
-
-  public void setImmediatesPending(boolean pendingImmediates) {
-    immediatesPending = pendingImmediates;
-  }
-
-  public void setImmediateRef(boolean ref) {
-    immediateRef = ref;
-  }
-
-  public void setTickScheduled(boolean scheduled) {
-    tickScheduled = scheduled;
-  }
-
-  public void setRejectionPending(boolean pendingRejection) {
-    rejectionPending = pendingRejection;
-  }
-
-  /** The running task's callback threw and the host handled it: skip this task's drain. */
-  public void markTaskFailed() {
-    taskFailed = true;
+  /** The realm whose task is running on the loop thread, or null; readable from any thread. */
+  public Realm runningRealm() {
+    return running;
   }
 
   // ---- handles and requests of the Java side ------------------------------------------------
@@ -193,17 +289,21 @@ public final class EventLoop {
   }
 
   /**
-   * Starts a request (like uv_req_t): the loop stays alive until {@code completion} has run in the
-   * poll phase. Call {@link Request#complete} from any thread.
+   * Starts a request (like uv_req_t) of the Java side: the loop stays alive until {@code
+   * completion} has run in the poll phase. Call {@link Request#complete} from any thread.
    */
   public Request startRequest() {
     activeRequests.incrementAndGet();
-    return new Request();
+    return new Request(null);
   }
 
   /** An in-flight request; completing it schedules its callback for the poll phase. */
   public final class Request {
-    private Request() {}
+    private final Realm realm;
+
+    private Request(Realm realm) {
+      this.realm = realm;
+    }
 
     /** The work was never queued (e.g. the pool refused it): forget the request. */
     public void abandon() {
@@ -213,14 +313,14 @@ public final class EventLoop {
     public void complete(Runnable callback) {
       completions.add(() -> {
         activeRequests.decrementAndGet();
-        runTask(TaskKind.POLL, callback);
+        runTask(realm, TaskKind.POLL, callback);
       });
     }
   }
 
-  /** Hands a task to the poll phase from any thread, without keeping the loop alive. */
+  /** Hands a Java task to the poll phase from any thread, without keeping the loop alive. */
   public void submit(Runnable task) {
-    completions.add(() -> runTask(TaskKind.POLL, task));
+    completions.add(() -> runTask(null, TaskKind.POLL, task));
   }
 
   public void deferToPending(Runnable callback) {
@@ -243,13 +343,27 @@ public final class EventLoop {
 
   /** uv_loop_alive(): referenced handles, active requests, or callbacks still queued. */
   public boolean isAlive() {
-    return (jsTimerExpiry != NO_EXPIRY && jsTimerRef)
-        || (immediatesPending && immediateRef)
+    return anyRealmAlive()
         || activeRequests.get() > 0
         || refHandles > 0
         || hasRefTimer()
         || !pending.isEmpty()
         || !closing.isEmpty();
+  }
+
+  private boolean anyRealmAlive() {
+    for (int i = 0; i < realms.size(); i++) {
+      Realm r = realms.get(i);
+      if (r.timerAlive() || r.immediateAlive()) return true;
+    }
+    return false;
+  }
+
+  private boolean anyImmediateAlive() {
+    for (int i = 0; i < realms.size(); i++) {
+      if (realms.get(i).immediateAlive()) return true;
+    }
+    return false;
   }
 
   private boolean hasRefTimer() {
@@ -267,12 +381,20 @@ public final class EventLoop {
     return stopped;
   }
 
-  /**
-   * Runs a macrotask the way Node's InternalCallbackScope does: the callback, then the nextTick
-   * queue and promise jobs until both are empty. The first task on this thread binds the loop.
-   */
+  /** Runs a Java macrotask (no JS context, so no microtask drain), timed and observed. */
   public void runTask(TaskKind kind, Runnable task) {
+    runTask(null, kind, task);
+  }
+
+  /**
+   * Runs a macrotask the way Node's InternalCallbackScope does: the callback, then the realm's
+   * nextTick queue and promise jobs until both are empty. The first task on this thread binds the
+   * loop.
+   */
+  public void runTask(Realm realm, TaskKind kind, Runnable task) {
     if (loopThread == null) loopThread = Thread.currentThread();
+    Realm outer = running;
+    running = realm;
     long start = System.nanoTime();
     for (int i = 0; i < observers.size(); i++) observers.get(i).taskStarted(kind, start);
     try {
@@ -281,30 +403,33 @@ public final class EventLoop {
         task.run();
       } catch (RuntimeException | StackOverflowError e) {
         threw = true;
-        host.uncaught(e, kind);
+        if (realm == null) throw e;
+        realm.host.uncaught(e, kind);
       }
       // Node's InternalCallbackScope skips the drain when the callback threw: the ticks it queued
       // wait for the next callback (or the next check phase, see runCheck).
-      if (!threw && !taskFailed) drainMicrotasks(kind);
-      taskFailed = false;
+      if (realm != null) {
+        if (!threw && !realm.taskFailed) drainMicrotasks(realm, kind);
+        realm.taskFailed = false;
+      }
     } finally {
       long end = System.nanoTime();
       for (int i = 0; i < observers.size(); i++) observers.get(i).taskEnded(kind, start, end);
+      running = outer;
     }
   }
 
-  private void drainMicrotasks(TaskKind kind) {
-    if (host == null) return;
-    while (!stopped && (tickScheduled || rejectionPending)) {
+  private void drainMicrotasks(Realm realm, TaskKind kind) {
+    while (!stopped && (realm.tickScheduled || realm.rejectionPending)) {
       try {
-        if (tickScheduled) {
-          host.runTicks();
+        if (realm.tickScheduled) {
+          realm.host.runTicks();
         } else {
-          rejectionPending = false;
-          host.runRejections();
+          realm.rejectionPending = false;
+          realm.host.runRejections();
         }
       } catch (RuntimeException | StackOverflowError e) {
-        host.uncaught(e, kind);
+        realm.host.uncaught(e, kind);
         return; // as after a callback that threw: the rest waits for the next drain
       }
     }
@@ -335,22 +460,19 @@ public final class EventLoop {
   /** uv__backend_timeout: how long poll may block, in ms; -1 for no limit. */
   long backendTimeout() {
     if (stopped) return 0;
-    if (refHandles == 0 && activeRequests.get() == 0 && !anyRefTimerOrImmediate()) return 0;
-    if (immediatesPending && immediateRef) return 0;
+    if (refHandles == 0 && activeRequests.get() == 0 && !anyRealmAlive() && !hasRefTimer()) {
+      return 0;
+    }
+    if (anyImmediateAlive()) return 0;
     if (!pending.isEmpty() || !closing.isEmpty()) return 0;
     long next = nextExpiry();
     if (next == NO_EXPIRY) return -1;
     return Math.max(0, next - now);
   }
 
-  private boolean anyRefTimerOrImmediate() {
-    return (jsTimerExpiry != NO_EXPIRY && jsTimerRef)
-        || (immediatesPending && immediateRef)
-        || hasRefTimer();
-  }
-
   private long nextExpiry() {
-    long next = jsTimerExpiry;
+    long next = NO_EXPIRY;
+    for (int i = 0; i < realms.size(); i++) next = Math.min(next, realms.get(i).jsTimerExpiry);
     LoopTimer first = timers.peek();
     if (first != null && first.expiry < next) next = first.expiry;
     return next;
@@ -366,33 +488,46 @@ public final class EventLoop {
       if (ready == null) ready = new ArrayList<>();
       ready.add(timers.poll());
     }
-    boolean jsDue = jsTimerExpiry <= now;
-    long jsExpiry = jsTimerExpiry;
-    int i = 0;
+    ArrayList<Realm> due = null;
+    for (int i = 0; i < realms.size(); i++) {
+      Realm r = realms.get(i);
+      if (r.jsTimerExpiry <= now) {
+        if (due == null) due = new ArrayList<>();
+        due.add(r);
+      }
+    }
+    if (due != null && due.size() > 1) {
+      due.sort((a, b) -> {
+        int c = Long.compare(a.jsTimerExpiry, b.jsTimerExpiry);
+        return c != 0 ? c : Long.compare(a.order, b.order);
+      });
+    }
+    // Java timers and realms' timer handles run in expiry order; a JS handle first on a tie.
+    int j = 0;
     if (ready != null) {
-      for (; i < ready.size() && !stopped; i++) {
-        if (jsDue && jsExpiry <= ready.get(i).expiry) {
-          jsDue = false;
-          runJsTimers();
+      for (int i = 0; i < ready.size() && !stopped; i++) {
+        while (due != null && j < due.size() && due.get(j).jsTimerExpiry <= ready.get(i).expiry) {
+          runJsTimers(due.get(j++));
         }
         runTask(TaskKind.INTERNAL, ready.get(i).callback);
       }
     }
-    if (jsDue && !stopped) runJsTimers();
+    while (due != null && j < due.size() && !stopped) runJsTimers(due.get(j++));
   }
 
-  private void runJsTimers() {
-    jsTimerExpiry = NO_EXPIRY; // the handle fires once; processTimers' result re-arms it
+  private void runJsTimers(Realm realm) {
+    if (realm.detached) return;
+    realm.jsTimerExpiry = NO_EXPIRY; // the handle fires once; processTimers' result re-arms it
     final long at = now;
-    while (!stopped) {
+    while (!stopped && !realm.detached) {
       // A callback that throws leaves RAN_ONE: the rest of the due timers still run, as in Node.
       double[] result = {Host.RAN_ONE};
-      runTask(TaskKind.TIMER, () -> result[0] = host.runTimers(at));
+      runTask(realm, TaskKind.TIMER, () -> result[0] = realm.host.runTimers(at));
       double r = result[0];
       if (r == Host.RAN_ONE) continue;
       if (r != 0) {
-        jsTimerExpiry = (long) Math.abs(r);
-        jsTimerRef = r > 0;
+        realm.jsTimerExpiry = (long) Math.abs(r);
+        realm.jsTimerRef = r > 0;
       }
       return;
     }
@@ -436,14 +571,20 @@ public final class EventLoop {
   }
 
   private void runCheck() {
-    if (host == null) return;
-    // Node opens a callback scope at the start of every check phase (for native immediates), so
-    // ticks left behind by a callback that threw drain here, before any immediate.
-    if (tickScheduled || rejectionPending) drainMicrotasks(TaskKind.IMMEDIATE);
-    if (!immediatesPending) return;
-    boolean[] ran = {true};
-    while (ran[0] && !stopped) {
-      runTask(TaskKind.IMMEDIATE, () -> ran[0] = host.runImmediate());
+    Realm[] snapshot = realms.toArray(new Realm[0]); // a callback may attach or detach realms
+    for (int i = 0; i < snapshot.length && !stopped; i++) {
+      Realm realm = snapshot[i];
+      if (realm.detached) continue;
+      // Node opens a callback scope at the start of every check phase (for native immediates),
+      // so ticks left behind by a callback that threw drain here, before any immediate.
+      if (realm.tickScheduled || realm.rejectionPending) {
+        drainMicrotasks(realm, TaskKind.IMMEDIATE);
+      }
+      if (!realm.immediatesPending) continue;
+      boolean[] ran = {true};
+      while (ran[0] && !stopped && !realm.detached) {
+        runTask(realm, TaskKind.IMMEDIATE, () -> ran[0] = realm.host.runImmediate());
+      }
     }
   }
 

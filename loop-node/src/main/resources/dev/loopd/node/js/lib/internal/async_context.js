@@ -7,6 +7,10 @@
 
 let active = false;
 let wrapCapture = null;
+// Set in handler contexts (internal/handler): tag an error with the invocation it came from, and
+// note which invocation was running when the watchdog interrupted the context.
+let tagError = null;
+let noteInterrupted = null;
 
 function snapshot() {
   return new AsyncContext.Snapshot();
@@ -26,12 +30,34 @@ function capture() {
   return wrapCapture === null ? snapshot() : wrapCapture(snapshot);
 }
 
+function setErrorHooks(onError, onInterrupt) {
+  tagError = onError;
+  noteInterrupted = onInterrupt;
+}
+
 function runIn(snapshot, callback, args, thisArg) {
   if (snapshot === undefined) {
     return args === undefined ? callback.call(thisArg) : callback.apply(thisArg, args);
   }
-  return snapshot.run(() =>
-    args === undefined ? callback.call(thisArg) : callback.apply(thisArg, args));
+  if (tagError === null) {
+    return snapshot.run(() =>
+      args === undefined ? callback.call(thisArg) : callback.apply(thisArg, args));
+  }
+  return snapshot.run(() => {
+    let ok = false;
+    try {
+      const result = args === undefined ? callback.call(thisArg) : callback.apply(thisArg, args);
+      ok = true;
+      return result;
+    } catch (err) {
+      ok = true;
+      tagError(err);
+      throw err;
+    } finally {
+      // Neither returned nor threw: the watchdog interrupted it (only finally blocks run then).
+      if (!ok) noteInterrupted();
+    }
+  });
 }
 
-module.exports = { activate, capture, runIn };
+module.exports = { activate, capture, runIn, setErrorHooks };

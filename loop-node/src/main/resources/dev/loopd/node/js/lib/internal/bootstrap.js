@@ -10,6 +10,20 @@ const internalBinding = (name) => {
   return binding;
 };
 
+// A handler's context (loop-node serve): console and process.stdout/stderr become log lines of the
+// invocation running, and an error nobody handles fails that invocation instead of the process.
+const sandboxed = bindings.process.sandboxed === true;
+let currentInvocationId = () => '';
+let onHandlerUncaught = null;
+if (sandboxed) {
+  const raw = bindings.stdio;
+  bindings.stdio = {
+    writeStdout: (text) => raw.writeStdout(text, currentInvocationId()),
+    writeStderr: (text) => raw.writeStderr(text, currentInvocationId()),
+  };
+  bindings.loop.fatal = (err) => onHandlerUncaught(err);
+}
+
 const { compileBuiltin } = internalBinding('modules');
 const builtinCache = new Map();
 
@@ -116,6 +130,20 @@ Object.defineProperty(globalThis, Symbol.for('loopd.requireFile'), {
   value: modules.requireFile, enumerable: false,
 });
 
+let handlerEntries;
+if (sandboxed) {
+  const handler = requireBuiltin('internal/handler');
+  currentInvocationId = handler.currentInvocationId;
+  onHandlerUncaught = handler.onUncaught;
+  handlerEntries = {
+    setHandler: handler.setHandler,
+    invoke: taskQueues.entry(handler.invoke),
+    abort: taskQueues.entry(handler.abort),
+    takeInterrupted: handler.takeInterrupted,
+    onUncaught: handler.onUncaught,
+  };
+}
+
 function exportNames(value) {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return [];
   return Object.keys(value).filter((k) => k !== 'default');
@@ -139,4 +167,5 @@ return {
     try { return exportNames(modules.requireBuiltinForUser(id)); } catch { return []; }
   },
   requireFileKeys: (path) => exportNames(modules.requireFile(path)),
+  handler: handlerEntries,
 };

@@ -61,6 +61,8 @@ Object.assign(process, {
   config: { variables: {} },
   _exiting: false,
 });
+
+
 process.argv0 = process.argv[0];
 
 Object.defineProperty(process, 'exitCode', {
@@ -254,6 +256,16 @@ Object.assign(process, {
     'use process.on("uncaughtException")'),
   hasUncaughtExceptionCaptureCallback: () => false,
 });
+// A handler's context (loop-node serve): the process is the node's, not the handler's. A handler
+// ends by returning its response; nothing it does may stop the node.
+if (host.sandboxed) {
+  const why = 'handlers share the node; a handler ends by returning its response';
+  Object.assign(process, {
+    exit: unsupported('exit', why),
+    reallyExit: unsupported('reallyExit', why),
+    abort: unsupported('abort', why),
+  });
+}
 process.stdout = makeStream(1, writeStdout);
 process.stderr = makeStream(2, writeStderr);
 process.stdin = makeStream(0, () => {});
