@@ -1,0 +1,221 @@
+package dev.loopd.node.serve;
+
+import dev.loopd.node.health.LagMonitor;
+import dev.loopd.node.health.Watchdog;
+import dev.loopd.node.js.JsRuntime;
+import dev.loopd.node.loop.EventLoop;
+import dev.loopd.node.pool.BlockingPool;
+import dev.loopd.proto.node.v1.HandlerSpec;
+import io.grpc.StatusRuntimeException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import sun.misc.Signal;
+
+/**
+ * A serving loop node, assembled: the loop (on the thread that calls {@link #run}), the blocking
+ * pool, the handler host, the watchdog and lag monitor, the HTTP and gRPC front ends, telemetry,
+ * and the node session when a control plane is given. {@link #run} returns the exit code: 0 after
+ * a drain on SIGTERM or SIGINT, 1 when a --handler file does not load or a port is taken.
+ */
+public final class ServingNode {
+
+  /** Everything {@code loop-node serve} was told. */
+  public record Config(
+      String host,
+      int httpPort,
+      int grpcPort,
+      int poolSize,
+      int poolQueue,
+      Map<String, Path> handlerFiles,
+      String tenant,
+      String controlPlane,
+      String pool,
+      String nodeId,
+      long cpuBudgetMs,
+      long deadlineMs,
+      long maxRequestBytes,
+      long warnBlockedMs,
+      long lagResolutionMs,
+      Duration gracePeriod,
+      String otlpEndpoint) {}
+
+  private final Config config;
+  private final EventLoop loop = new EventLoop();
+  private final HandlerLog log = new HandlerLog(new FileOutputStream(FileDescriptor.out));
+  private final AtomicInteger exitCode = new AtomicInteger();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+
+  public ServingNode(Config config) {
+    this.config = config;
+  }
+
+  public int run() {
+    BlockingPool pool = new BlockingPool(config.poolSize(), config.poolQueue());
+    HandlerHost host =
+        new HandlerHost(
+            loop,
+            pool,
+            new HandlerHost.Defaults(
+                config.cpuBudgetMs(),
+                config.deadlineMs(),
+                config.maxRequestBytes(),
+                HandlerHost.Defaults.standard().maxResponseBytes(),
+                HandlerHost.Defaults.standard().maxHandlers()),
+            log);
+    Watchdog watchdog =
+        new Watchdog(
+            config.warnBlockedMs(),
+            Math.max(10, Math.min(config.cpuBudgetMs(), 100)),
+            host::runningTaskBudgetNanos,
+            sequence -> host.interruptRunningTask(),
+            () -> null,
+            line -> log.node("warn", line));
+    watchdog.setOwner(host::runningTaskOwner);
+    loop.addObserver(watchdog);
+    watchdog.start();
+    LagMonitor lag = new LagMonitor(loop, config.lagResolutionMs());
+    lag.start();
+
+    Frontends frontends;
+    try {
+      frontends = Frontends.start(config, host, log);
+    } catch (RuntimeException e) {
+      log.node("error", "could not start serving: " + e.getMessage());
+      log.close();
+      return 1;
+    }
+    closeables.add(frontends);
+    log.node(
+        "info",
+        "loop-node serving: http port "
+            + frontends.httpPort()
+            + ", grpc port "
+            + frontends.grpcPort()
+            + ", blocking pool "
+            + config.poolSize()
+            + " threads, engine "
+            + JsRuntime.engineImplementation());
+
+    Runnable onSignal = () -> shutdown(host, frontends, "a signal");
+    Signal.handle(new Signal("TERM"), s -> onSignal.run());
+    Signal.handle(new Signal("INT"), s -> onSignal.run());
+
+    Thread starter = new Thread(() -> loadStartupHandlers(host), "loopd-startup");
+    starter.setDaemon(true);
+    starter.start();
+
+    loop.refHandle(); // the servers keep the loop alive until shutdown
+    loop.run();
+    host.loopEnded();
+    for (AutoCloseable c : closeables) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        log.node("warn", "closing " + c + ": " + e);
+      }
+    }
+    watchdog.close();
+    host.close();
+    pool.close();
+    log.close();
+    return exitCode.get();
+  }
+
+  /** Loads the --handler files, then reports ready (or stops the node when one fails). */
+  private void loadStartupHandlers(HandlerHost host) {
+    List<CompletableFuture<?>> loads = new ArrayList<>();
+    for (var e : config.handlerFiles().entrySet()) {
+      String source;
+      try {
+        source = Files.readString(e.getValue());
+      } catch (IOException io) {
+        fail("--handler " + e.getKey() + ": cannot read " + e.getValue() + ": " + io);
+        return;
+      }
+      HandlerSpec spec =
+          HandlerSpec.newBuilder()
+              .setName(e.getKey())
+              .setTenant(config.tenant())
+              .setVersion("file")
+              .setSource(source)
+              .build();
+      loads.add(
+          host.load(spec)
+              .exceptionally(
+                  error -> {
+                    Throwable cause = error.getCause() != null ? error.getCause() : error;
+                    String why =
+                        cause instanceof StatusRuntimeException s
+                            ? s.getStatus().getDescription()
+                            : cause.toString();
+                    fail("--handler " + e.getKey() + "=" + e.getValue() + ": " + why);
+                    return null;
+                  }));
+    }
+    try {
+      CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+    } catch (InterruptedException | ExecutionException | java.util.concurrent.TimeoutException e) {
+      fail("loading the --handler files did not finish: " + e);
+      return;
+    }
+    if (stopping.get()) return;
+    if (config.controlPlane() == null) host.markReady();
+    log.node("info", "ready: " + host.list().getHandlersCount() + " handlers loaded");
+  }
+
+  private void fail(String message) {
+    log.node("error", message);
+    exitCode.compareAndSet(0, 1);
+    stopping.set(true);
+    loop.submit(loop::stop);
+  }
+
+  /** SIGTERM: stop taking work, let in-flight invocations finish within the grace period, exit. */
+  private void shutdown(HandlerHost host, Frontends frontends, String why) {
+    if (!stopping.compareAndSet(false, true)) return;
+    Thread t =
+        new Thread(
+            () -> {
+              log.node(
+                  "info",
+                  "draining on "
+                      + why
+                      + ": "
+                      + host.inFlight()
+                      + " in flight, grace period "
+                      + config.gracePeriod().toMillis()
+                      + " ms");
+              try {
+                var drained =
+                    host.drain(config.gracePeriod())
+                        .get(config.gracePeriod().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+                log.node(
+                    "info",
+                    "drained: "
+                        + drained.getCompleted()
+                        + " completed, "
+                        + drained.getAbandoned()
+                        + " abandoned");
+              } catch (Exception e) {
+                log.node("warn", "drain did not finish cleanly: " + e);
+              }
+              frontends.close();
+              loop.submit(loop::stop);
+            },
+            "loopd-shutdown");
+    t.start();
+  }
+}
