@@ -1,6 +1,7 @@
 package dev.loopd.node;
 
 import dev.loopd.node.cli.RunCommand;
+import dev.loopd.node.cli.ServeCommand;
 import dev.loopd.node.cli.VersionCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.class,
     description = "Runs JavaScript on an event loop with Node.js semantics.",
-    subcommands = {RunCommand.class, VersionCommand.class})
+    subcommands = {RunCommand.class, ServeCommand.class, VersionCommand.class})
 public final class LoopNode implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
