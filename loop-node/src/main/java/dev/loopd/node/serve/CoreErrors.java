@@ -8,18 +8,18 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The error convention between {@link NodeCore} and the front ends, and the one place that turns
- * a failure into a gRPC status.
+ * The error convention between {@link NodeCore} and the front ends, and the one place that turns a
+ * failure into a gRPC status.
  *
  * <p>node.proto gives {@code Invoke} one code, RESOURCE_EXHAUSTED, for three different causes. The
- * gRPC caller reads the message; the HTTP front end must pick a status code, so the core words
- * the status description with a fixed prefix:
+ * gRPC caller reads the message; the HTTP front end must pick a status code, so the core words the
+ * status description with a fixed prefix:
  *
  * <ul>
  *   <li>{@value #REQUEST_BODY} ... (e.g. "request body is 2000000 bytes, over the handler's limit
  *       of 1048576"): the request was too large; HTTP 413. Use {@link #requestBodyTooLarge}.
- *   <li>{@value #RESPONSE_BODY} ...: the handler's response was too large; HTTP 500 (the
- *       handler's fault, not the caller's). Use {@link #responseBodyTooLarge}.
+ *   <li>{@value #RESPONSE_BODY} ...: the handler's response was too large; HTTP 500 (the handler's
+ *       fault, not the caller's). Use {@link #responseBodyTooLarge}.
  *   <li>anything else (the watchdog stopped the handler past its CPU budget): HTTP 503.
  * </ul>
  */
@@ -58,9 +58,9 @@ public final class CoreErrors {
 
   /**
    * The status a failure stands for: a {@link StatusRuntimeException} or {@link StatusException}
-   * (also wrapped in a CompletionException or ExecutionException) keeps its status; a
-   * cancellation is CANCELLED; anything else is a node bug, logged here and answered INTERNAL with
-   * a sanitized message.
+   * (also wrapped in a CompletionException or ExecutionException) keeps its status; a cancellation
+   * is CANCELLED; anything else is a node bug, logged here and answered INTERNAL with a sanitized
+   * message.
    */
   public static Status toStatus(Throwable failure) {
     Throwable t = failure;

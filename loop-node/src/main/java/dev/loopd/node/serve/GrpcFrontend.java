@@ -16,9 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The node's gRPC port: NodeService ({@link NodeGrpcService}), the standard health service
- * ({@code grpc.health.v1.Health}) and server reflection ({@code grpc.reflection.v1}), so generic
- * clients such as grpcurl and grpc-health-probe work.
+ * The node's gRPC port: NodeService ({@link NodeGrpcService}), the standard health service ({@code
+ * grpc.health.v1.Health}) and server reflection ({@code grpc.reflection.v1}), so generic clients
+ * such as grpcurl and grpc-health-probe work.
  *
  * <p>Health is SERVING for both the server ("") and {@value #SERVICE_NAME} while {@link
  * NodeCore#ready()} holds, NOT_SERVING otherwise; the core has no readiness callback, so it is

@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The node's HTTP port (Vert.x core, no router): the data plane {@code ANY
- * /h/{handler}/{path...}}, the probes {@code GET /healthz/live} and {@code GET /healthz/ready}, and
- * {@code GET /metrics} once {@link #metrics(Supplier) mounted}.
+ * The node's HTTP port (Vert.x core, no router): the data plane {@code ANY /h/{handler}/{path...}},
+ * the probes {@code GET /healthz/live} and {@code GET /healthz/ready}, and {@code GET /metrics}
+ * once {@link #metrics(Supplier) mounted}.
  *
  * <p>A request to {@code /h/hello/a/b?x=1} becomes an {@link InvokeRequest} for handler "hello"
  * with path "/a/b" (as sent, not percent-decoded; "/" when nothing follows the name), the query
@@ -47,8 +47,8 @@ import java.util.function.Supplier;
  * more than that per request. The core applies each handler's own (smaller) limit.
  *
  * <p>Memory per idle keep-alive connection is what Vert.x/Netty keep for any connection (a few KB);
- * this class keeps nothing per connection, only per request in flight. Idle connections close
- * after {@link Options#idleTimeout}.
+ * this class keeps nothing per connection, only per request in flight. Idle connections close after
+ * {@link Options#idleTimeout}.
  */
 public final class HttpFrontend implements AutoCloseable {
 
@@ -78,8 +78,8 @@ public final class HttpFrontend implements AutoCloseable {
    *
    * @param host address to bind, e.g. "0.0.0.0"
    * @param port port to bind; 0 picks a free one (see {@link HttpFrontend#port()})
-   * @param eventLoops Vert.x event-loop threads; the JavaScript runs on the node's own loop
-   *     thread, so one or two are plenty
+   * @param eventLoops Vert.x event-loop threads; the JavaScript runs on the node's own loop thread,
+   *     so one or two are plenty
    * @param maxRequestBytes largest request body the port accepts (the node-wide ceiling)
    * @param idleTimeout a keep-alive connection idle this long is closed; keep it above the idle
    *     timeout of the load balancer in front, so the balancer closes first
@@ -170,12 +170,11 @@ public final class HttpFrontend implements AutoCloseable {
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setHandle100ContinueAutomatically(false)
                 .setCompressionSupported(false));
-    server.connectionHandler(
-        connection -> {
-          if (draining) {
-            connection.close();
-          }
-        });
+    server.connectionHandler(connection -> {
+      if (draining) {
+        connection.close();
+      }
+    });
     server.requestHandler(this::handle);
   }
 
@@ -220,12 +219,12 @@ public final class HttpFrontend implements AutoCloseable {
   }
 
   /**
-   * Stops taking work and closes the port once the requests in flight are answered, or when
-   * {@code grace} is over (whichever comes first). From the call on, new connections are closed as
-   * soon as they open, a new request on an existing keep-alive connection is answered 503 with
-   * Retry-After and {@code Connection: close}, and {@code /healthz/ready} answers 503. Vert.x 4
-   * cannot close its listening socket without closing every connection, so the socket itself
-   * closes at the end. Calling it again returns the same future.
+   * Stops taking work and closes the port once the requests in flight are answered, or when {@code
+   * grace} is over (whichever comes first). From the call on, new connections are closed as soon as
+   * they open, a new request on an existing keep-alive connection is answered 503 with Retry-After
+   * and {@code Connection: close}, and {@code /healthz/ready} answers 503. Vert.x 4 cannot close
+   * its listening socket without closing every connection, so the socket itself closes at the end.
+   * Calling it again returns the same future.
    *
    * @return completes when the port and its event loops are closed
    */
@@ -263,7 +262,7 @@ public final class HttpFrontend implements AutoCloseable {
           Status.UNAVAILABLE.withDescription("the node is shutting down; retry on another node"));
       return;
     }
-    String path = request.path();
+    String path = request.path() == null ? "" : request.path();
     HttpMapping.Target target = HttpMapping.target(path);
     if (target != null) {
       exchange.invoke(target);
@@ -301,13 +300,12 @@ public final class HttpFrontend implements AutoCloseable {
       this.context = Vertx.currentContext();
       inFlight.incrementAndGet();
       response.endHandler(v -> finish());
-      response.closeHandler(
-          v -> {
-            if (call != null) {
-              call.cancel(false);
-            }
-            finish();
-          });
+      response.closeHandler(v -> {
+        if (call != null) {
+          call.cancel(false);
+        }
+        finish();
+      });
     }
 
     private void finish() {
@@ -322,7 +320,8 @@ public final class HttpFrontend implements AutoCloseable {
 
     void invoke(HttpMapping.Target target) {
       if (target.handler().isEmpty()) {
-        fail(Status.NOT_FOUND.withDescription("the path names no handler: use /h/{handler}/{path}"));
+        fail(
+            Status.NOT_FOUND.withDescription("the path names no handler: use /h/{handler}/{path}"));
         return;
       }
       if (!HandlerNames.isValid(target.handler())) {
@@ -374,27 +373,25 @@ public final class HttpFrontend implements AutoCloseable {
         response.writeContinue();
       }
       body = Buffer.buffer((int) Math.max(0, Math.min(declared, options.maxRequestBytes())));
-      request.handler(
-          chunk -> {
-            if (refused) {
-              return;
-            }
-            if ((long) body.length() + chunk.length() > options.maxRequestBytes()) {
-              body = null;
-              fail(tooLarge("more than " + options.maxRequestBytes() + " bytes (chunked)"));
-              return;
-            }
-            body.appendBuffer(chunk);
-          });
-      request.endHandler(
-          v -> {
-            if (refused) {
-              return;
-            }
-            invoke.setBody(UnsafeByteOperations.unsafeWrap(body.getBytes()));
-            body = null;
-            dispatch(invoke.build());
-          });
+      request.handler(chunk -> {
+        if (refused) {
+          return;
+        }
+        if ((long) body.length() + chunk.length() > options.maxRequestBytes()) {
+          body = null;
+          fail(tooLarge("more than " + options.maxRequestBytes() + " bytes (chunked)"));
+          return;
+        }
+        body.appendBuffer(chunk);
+      });
+      request.endHandler(v -> {
+        if (refused) {
+          return;
+        }
+        invoke.setBody(UnsafeByteOperations.unsafeWrap(body.getBytes()));
+        body = null;
+        dispatch(invoke.build());
+      });
     }
 
     private void dispatch(InvokeRequest invoke) {
@@ -403,16 +400,14 @@ public final class HttpFrontend implements AutoCloseable {
       } catch (RuntimeException e) {
         call = CompletableFuture.failedFuture(e);
       }
-      call.whenComplete(
-          (result, failure) ->
-              context.runOnContext(
-                  v -> {
-                    if (failure != null) {
-                      fail(CoreErrors.toStatus(failure));
-                    } else {
-                      respond(result);
-                    }
-                  }));
+      call.whenComplete((result, failure) ->
+          context.runOnContext(v -> {
+            if (failure != null) {
+              fail(CoreErrors.toStatus(failure));
+            } else {
+              respond(result);
+            }
+          }));
     }
 
     private void respond(InvokeResponse result) {
@@ -470,18 +465,17 @@ public final class HttpFrontend implements AutoCloseable {
       }
       vertx
           .<String>executeBlocking(source::get, false)
-          .onComplete(
-              ar -> {
-                if (ar.failed()) {
-                  LOG.log(System.Logger.Level.ERROR, "metrics scrape failed", ar.cause());
-                  fail(Status.INTERNAL.withDescription("metrics scrape failed (see the node log)"));
-                } else if (!response.closed()) {
-                  response
-                      .setStatusCode(200)
-                      .putHeader("content-type", PROMETHEUS_CONTENT_TYPE)
-                      .end(ar.result());
-                }
-              });
+          .onComplete(ar -> {
+            if (ar.failed()) {
+              LOG.log(System.Logger.Level.ERROR, "metrics scrape failed", ar.cause());
+              fail(Status.INTERNAL.withDescription("metrics scrape failed (see the node log)"));
+            } else if (!response.closed()) {
+              response
+                  .setStatusCode(200)
+                  .putHeader("content-type", PROMETHEUS_CONTENT_TYPE)
+                  .end(ar.result());
+            }
+          });
     }
 
     private boolean isGetOrHead() {
@@ -534,8 +528,8 @@ public final class HttpFrontend implements AutoCloseable {
 
     /**
      * Sends an error. When the request body has not been read to the end, the rest of it is read
-     * and dropped (at most {@link #LINGER_MILLIS}) before the connection closes, so the client
-     * gets to read the answer instead of a reset.
+     * and dropped (at most {@link #LINGER_MILLIS}) before the connection closes, so the client gets
+     * to read the answer instead of a reset.
      */
     private void sendError(int httpStatus, Status.Code code, String message) {
       if (response.ended() || response.closed()) {
@@ -543,9 +537,7 @@ public final class HttpFrontend implements AutoCloseable {
       }
       boolean bodyPending = !request.isEnded() && hasBody();
       boolean close = bodyPending || draining;
-      response
-          .setStatusCode(httpStatus)
-          .putHeader("content-type", "application/json");
+      response.setStatusCode(httpStatus).putHeader("content-type", "application/json");
       if (close) {
         response.putHeader("connection", "close");
       }
@@ -559,11 +551,10 @@ public final class HttpFrontend implements AutoCloseable {
         }
         long timer = vertx.setTimer(LINGER_MILLIS, id -> request.connection().close());
         request.handler(chunk -> {});
-        request.endHandler(
-            v -> {
-              vertx.cancelTimer(timer);
-              request.connection().close();
-            });
+        request.endHandler(v -> {
+          vertx.cancelTimer(timer);
+          request.connection().close();
+        });
       }
     }
   }

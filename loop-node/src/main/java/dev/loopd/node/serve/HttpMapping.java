@@ -20,7 +20,8 @@ final class HttpMapping {
 
   /** The routes the HTTP port serves, listed in the body of a 404 for an unknown path. */
   static final List<String> ROUTES =
-      List.of("ANY /h/{handler}/{path...}", "GET /healthz/live", "GET /healthz/ready", "GET /metrics");
+      List.of(
+          "ANY /h/{handler}/{path...}", "GET /healthz/live", "GET /healthz/ready", "GET /metrics");
 
   private HttpMapping() {}
 
@@ -29,8 +30,8 @@ final class HttpMapping {
 
   /**
    * Splits a raw (not percent-decoded) request path under {@code /h/}: {@code /h/hello/a/b} is
-   * handler "hello", path "/a/b"; {@code /h/hello} and {@code /h/hello/} are path "/". Returns
-   * null when the path is not under {@code /h/}.
+   * handler "hello", path "/a/b"; {@code /h/hello} and {@code /h/hello/} are path "/". Returns null
+   * when the path is not under {@code /h/}.
    */
   static Target target(String rawPath) {
     if (rawPath == null || !rawPath.startsWith(HANDLER_PREFIX)) {
@@ -40,7 +41,8 @@ final class HttpMapping {
     if (nameEnd < 0) {
       return new Target(rawPath.substring(HANDLER_PREFIX.length()), "/");
     }
-    return new Target(rawPath.substring(HANDLER_PREFIX.length(), nameEnd), rawPath.substring(nameEnd));
+    return new Target(
+        rawPath.substring(HANDLER_PREFIX.length(), nameEnd), rawPath.substring(nameEnd));
   }
 
   /**
@@ -101,9 +103,9 @@ final class HttpMapping {
 
   /**
    * The HTTP status for a core failure: INVALID_ARGUMENT 400, NOT_FOUND 404, FAILED_PRECONDITION
-   * 409 (the handler failed to load), RESOURCE_EXHAUSTED 413 / 500 / 503 by the description
-   * prefix that {@link CoreErrors} documents, DEADLINE_EXCEEDED 504, UNAVAILABLE 503 (with
-   * Retry-After), CANCELLED 499 (the client went away; rarely seen by anyone), anything else 500.
+   * 409 (the handler failed to load), RESOURCE_EXHAUSTED 413 / 500 / 503 by the description prefix
+   * that {@link CoreErrors} documents, DEADLINE_EXCEEDED 504, UNAVAILABLE 503 (with Retry-After),
+   * CANCELLED 499 (the client went away; rarely seen by anyone), anything else 500.
    */
   static int httpStatus(Status status) {
     return switch (status.getCode()) {

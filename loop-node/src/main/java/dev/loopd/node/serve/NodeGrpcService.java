@@ -31,10 +31,10 @@ import java.util.function.Supplier;
  * (INVALID_ARGUMENT with a message saying what to fix), then delegates. Failures of the core keep
  * their status; anything else becomes a sanitized INTERNAL ({@link CoreErrors#toStatus}).
  *
- * <p>Invoke passes the gRPC deadline to the core as an absolute {@link System#nanoTime()} and,
- * when the caller cancels, cancels the future the core returned. WatchStats sends the latest
- * window, then each new one; a slow reader gets the newest window when it catches up (windows in
- * between are dropped, so a stalled watcher costs one message of memory).
+ * <p>Invoke passes the gRPC deadline to the core as an absolute {@link System#nanoTime()} and, when
+ * the caller cancels, cancels the future the core returned. WatchStats sends the latest window,
+ * then each new one; a slow reader gets the newest window when it catches up (windows in between
+ * are dropped, so a stalled watcher costs one message of memory).
  */
 final class NodeGrpcService extends NodeServiceGrpc.NodeServiceImplBase {
 
@@ -172,20 +172,20 @@ final class NodeGrpcService extends NodeServiceGrpc.NodeServiceImplBase {
   }
 
   private static <T> void complete(StreamObserver<T> responses, CompletableFuture<T> future) {
-    future.whenComplete(
-        (result, failure) -> {
-          if (((ServerCallStreamObserver<T>) responses).isCancelled()) {
-            return;
-          }
-          if (failure != null) {
-            responses.onError(CoreErrors.toStatus(failure).asRuntimeException());
-          } else if (result == null) {
-            responses.onError(CoreErrors.toStatus(new IllegalStateException("null result")).asRuntimeException());
-          } else {
-            responses.onNext(result);
-            responses.onCompleted();
-          }
-        });
+    future.whenComplete((result, failure) -> {
+      if (((ServerCallStreamObserver<T>) responses).isCancelled()) {
+        return;
+      }
+      if (failure != null) {
+        responses.onError(CoreErrors.toStatus(failure).asRuntimeException());
+      } else if (result == null) {
+        responses.onError(
+            CoreErrors.toStatus(new IllegalStateException("null result")).asRuntimeException());
+      } else {
+        responses.onNext(result);
+        responses.onCompleted();
+      }
+    });
   }
 
   /** One WatchStats stream: sends the newest window whenever the transport can take it. */

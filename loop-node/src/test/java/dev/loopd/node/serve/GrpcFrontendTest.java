@@ -200,17 +200,17 @@ class GrpcFrontendTest {
     HealthGrpc.HealthBlockingStub health =
         HealthGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS);
     for (String service : List.of("", GrpcFrontend.SERVICE_NAME)) {
-      assertThat(health.check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus())
+      assertThat(
+              health.check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus())
           .isEqualTo(ServingStatus.SERVING);
     }
 
     core.ready = false;
 
     for (String service : List.of("", GrpcFrontend.SERVICE_NAME)) {
-      await(
-          () ->
-              health.check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus()
-                  == ServingStatus.NOT_SERVING);
+      await(() ->
+          health.check(HealthCheckRequest.newBuilder().setService(service).build()).getStatus()
+              == ServingStatus.NOT_SERVING);
     }
   }
 
@@ -290,11 +290,10 @@ class GrpcFrontendTest {
 
     ManagedChannel fresh = channel();
     try {
-      assertThatThrownBy(
-              () ->
-                  NodeServiceGrpc.newBlockingStub(fresh)
-                      .withDeadlineAfter(5, TimeUnit.SECONDS)
-                      .invoke(invoke("/")))
+      assertThatThrownBy(() ->
+              NodeServiceGrpc.newBlockingStub(fresh)
+                  .withDeadlineAfter(5, TimeUnit.SECONDS)
+                  .invoke(invoke("/")))
           .isInstanceOfSatisfying(
               StatusRuntimeException.class,
               e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));

@@ -71,11 +71,11 @@ class HttpFrontendTest {
     assertThat(request.getMethod()).isEqualTo("PATCH");
     assertThat(request.getPath()).as("path as sent, not decoded").isEqualTo("/a%20b/c");
     assertThat(request.getQueryList())
-        .containsExactly(
-            param("x", "1"), param("y", "a b"), param("x", "✓"), param("flag", ""));
+        .containsExactly(param("x", "1"), param("y", "a b"), param("x", "✓"), param("flag", ""));
     assertThat(request.getHeadersList())
         .containsSubsequence(header("x-multi", "one"), header("x-multi", "two"));
-    assertThat(request.getHeadersList()).allMatch(h -> h.getName().equals(h.getName().toLowerCase()));
+    assertThat(request.getHeadersList())
+        .allMatch(h -> h.getName().equals(h.getName().toLowerCase()));
     assertThat(request.getTraceparent())
         .isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
     assertThat(request.getTracestate()).isEqualTo("congo=t61rcWkgMzE");
@@ -119,6 +119,24 @@ class HttpFrontendTest {
     assertThat(response.headers().firstValue(HttpFrontend.INVOCATION_ID_HEADER)).hasValue("0b9c");
     assertThat(response.headers().firstValue(HttpFrontend.HANDLER_VERSION_HEADER)).hasValue("3");
     assertThat(response.body()).isEqualTo("created");
+  }
+
+  @Test
+  void handlerHeaderThatWouldSplitTheResponseIs500() throws Exception {
+    core.onInvoke =
+        request ->
+            CompletableFuture.completedFuture(
+                InvokeResponse.newBuilder()
+                    .setStatus(200)
+                    .addHeaders(header("x-evil", "a\r\nset-cookie: stolen=1"))
+                    .build());
+
+    HttpResponse<String> response = send(get("/h/hello"));
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(response.headers().firstValue("set-cookie")).isEmpty();
+    assertThat(response.headers().firstValue("x-evil")).isEmpty();
+    assertThat(error(response).getString("message")).contains("header");
   }
 
   @Test
@@ -167,7 +185,8 @@ class HttpFrontendTest {
     HttpResponse<byte[]> response =
         client.send(
             HttpRequest.newBuilder(uri("/h/hello"))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());
 
@@ -279,7 +298,11 @@ class HttpFrontendTest {
     }
     assertThat(closed).isNotDone();
 
-    slow.complete(InvokeResponse.newBuilder().setStatus(200).setBody(ByteString.copyFromUtf8("done")).build());
+    slow.complete(
+        InvokeResponse.newBuilder()
+            .setStatus(200)
+            .setBody(ByteString.copyFromUtf8("done"))
+            .build());
 
     HttpResponse<String> response = inFlight.get(5, TimeUnit.SECONDS);
     assertThat(response.statusCode()).isEqualTo(200);
@@ -297,7 +320,8 @@ class HttpFrontendTest {
     long start = System.nanoTime();
     http.closeGracefully(Duration.ofMillis(300)).get(5, TimeUnit.SECONDS);
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(250));
     assertThat(inFlight).failsWithin(Duration.ofSeconds(5));
   }
 

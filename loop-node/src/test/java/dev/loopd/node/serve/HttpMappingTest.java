@@ -10,7 +10,8 @@ class HttpMappingTest {
 
   @Test
   void targetSplitsHandlerFromTheRawPath() {
-    assertThat(HttpMapping.target("/h/hello/a/b")).isEqualTo(new HttpMapping.Target("hello", "/a/b"));
+    assertThat(HttpMapping.target("/h/hello/a/b"))
+        .isEqualTo(new HttpMapping.Target("hello", "/a/b"));
     assertThat(HttpMapping.target("/h/hello")).isEqualTo(new HttpMapping.Target("hello", "/"));
     assertThat(HttpMapping.target("/h/hello/")).isEqualTo(new HttpMapping.Target("hello", "/"));
     assertThat(HttpMapping.target("/h/hello/a%2Fb//c"))
