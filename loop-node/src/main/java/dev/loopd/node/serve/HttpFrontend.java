@@ -1,25 +1,15 @@
 package dev.loopd.node.serve;
 
-import com.google.protobuf.UnsafeByteOperations;
-import dev.loopd.proto.node.v1.Header;
 import dev.loopd.proto.node.v1.InvokeRequest;
-import dev.loopd.proto.node.v1.InvokeResponse;
 import io.grpc.Status;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.FileSystemOptions;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,15 +53,6 @@ public final class HttpFrontend implements AutoCloseable {
 
   /** Content type of {@code GET /metrics} (Prometheus text exposition format). */
   public static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
-
-  /** How long a refused request's remaining body is read and discarded before the close. */
-  private static final long LINGER_MILLIS = 2_000;
-
-  /** Hop-by-hop headers a handler may not set; Vert.x frames the response itself. */
-  private static final Set<String> HOP_BY_HOP =
-      Set.of("content-length", "transfer-encoding", "connection", "keep-alive", "upgrade");
-
-  private static final System.Logger LOG = System.getLogger(HttpFrontend.class.getName());
 
   /**
    * Settings of the HTTP port.
@@ -253,10 +234,42 @@ public final class HttpFrontend implements AutoCloseable {
     closeGracefully(Duration.ZERO).join();
   }
 
+  // ---- for HttpExchange ---------------------------------------------------------------------
+
+  NodeCore core() {
+    return core;
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  long maxRequestBytes() {
+    return options.maxRequestBytes();
+  }
+
+  boolean draining() {
+    return draining;
+  }
+
+  Supplier<String> metricsSource() {
+    return metrics;
+  }
+
+  void requestStarted() {
+    inFlight.incrementAndGet();
+  }
+
+  void requestFinished() {
+    if (inFlight.decrementAndGet() == 0 && draining) {
+      quiet.complete(null);
+    }
+  }
+
   // ---- requests ----------------------------------------------------------------------------
 
   private void handle(HttpServerRequest request) {
-    Exchange exchange = new Exchange(request);
+    HttpExchange exchange = new HttpExchange(this, request);
     if (draining) {
       exchange.fail(
           Status.UNAVAILABLE.withDescription("the node is shutting down; retry on another node"));
@@ -282,292 +295,5 @@ public final class HttpFrontend implements AutoCloseable {
                   + "; this port serves "
                   + String.join(", ", HttpMapping.ROUTES)));
     }
-  }
-
-  /** One request from receipt to its response; lives on the connection's event loop. */
-  private final class Exchange {
-    private final HttpServerRequest request;
-    private final HttpServerResponse response;
-    private final Context context;
-    private boolean finished;
-    private boolean refused;
-    private Buffer body;
-    private CompletableFuture<InvokeResponse> call;
-
-    Exchange(HttpServerRequest request) {
-      this.request = request;
-      this.response = request.response();
-      this.context = Vertx.currentContext();
-      inFlight.incrementAndGet();
-      response.endHandler(v -> finish());
-      response.closeHandler(v -> {
-        if (call != null) {
-          call.cancel(false);
-        }
-        finish();
-      });
-    }
-
-    private void finish() {
-      if (finished) {
-        return;
-      }
-      finished = true;
-      if (inFlight.decrementAndGet() == 0 && draining) {
-        quiet.complete(null);
-      }
-    }
-
-    void invoke(HttpMapping.Target target) {
-      if (target.handler().isEmpty()) {
-        fail(
-            Status.NOT_FOUND.withDescription("the path names no handler: use /h/{handler}/{path}"));
-        return;
-      }
-      if (!HandlerNames.isValid(target.handler())) {
-        fail(
-            Status.NOT_FOUND.withDescription(
-                "no handler named " + HandlerNames.describeInvalid(target.handler())));
-        return;
-      }
-      InvokeRequest.Builder invoke =
-          InvokeRequest.newBuilder()
-              .setHandler(target.handler())
-              .setMethod(request.method().name())
-              .setPath(target.path())
-              .addAllQuery(HttpMapping.query(request.query()));
-      for (Map.Entry<String, String> header : request.headers()) {
-        String name = header.getKey().toLowerCase(Locale.ROOT);
-        invoke.addHeaders(Header.newBuilder().setName(name).setValue(header.getValue()));
-      }
-      String traceparent = request.getHeader("traceparent");
-      if (traceparent != null) {
-        invoke.setTraceparent(traceparent);
-      }
-      if (request.headers().contains("tracestate")) {
-        invoke.setTracestate(String.join(",", request.headers().getAll("tracestate")));
-      }
-      String timeout = request.getHeader(TIMEOUT_HEADER);
-      if (timeout != null) {
-        long millis = parseTimeoutMillis(timeout);
-        if (millis <= 0) {
-          fail(
-              Status.INVALID_ARGUMENT.withDescription(
-                  TIMEOUT_HEADER
-                      + " must be a positive whole number of milliseconds, got '"
-                      + timeout
-                      + "'"));
-          return;
-        }
-        invoke.setTimeout(
-            com.google.protobuf.Duration.newBuilder()
-                .setSeconds(millis / 1000)
-                .setNanos((int) (millis % 1000) * 1_000_000));
-      }
-      long declared = contentLength();
-      if (declared > options.maxRequestBytes()) {
-        fail(tooLarge(declared + " bytes (Content-Length)"));
-        return;
-      }
-      if (request.headers().contains("expect", "100-continue", true)) {
-        response.writeContinue();
-      }
-      body = Buffer.buffer((int) Math.max(0, Math.min(declared, options.maxRequestBytes())));
-      request.handler(chunk -> {
-        if (refused) {
-          return;
-        }
-        if ((long) body.length() + chunk.length() > options.maxRequestBytes()) {
-          body = null;
-          fail(tooLarge("more than " + options.maxRequestBytes() + " bytes (chunked)"));
-          return;
-        }
-        body.appendBuffer(chunk);
-      });
-      request.endHandler(v -> {
-        if (refused) {
-          return;
-        }
-        invoke.setBody(UnsafeByteOperations.unsafeWrap(body.getBytes()));
-        body = null;
-        dispatch(invoke.build());
-      });
-    }
-
-    private void dispatch(InvokeRequest invoke) {
-      try {
-        call = core.invoke(invoke, Long.MAX_VALUE);
-      } catch (RuntimeException e) {
-        call = CompletableFuture.failedFuture(e);
-      }
-      call.whenComplete((result, failure) ->
-          context.runOnContext(v -> {
-            if (failure != null) {
-              fail(CoreErrors.toStatus(failure));
-            } else {
-              respond(result);
-            }
-          }));
-    }
-
-    private void respond(InvokeResponse result) {
-      if (response.ended() || response.closed()) {
-        return;
-      }
-      int status = result.getStatus();
-      if (status < 100 || status > 599) {
-        fail(
-            Status.INTERNAL.withDescription(
-                "handler " + request.path() + " answered with HTTP status " + status));
-        return;
-      }
-      try {
-        response.setStatusCode(status);
-        for (Header header : result.getHeadersList()) {
-          String name = header.getName().toLowerCase(Locale.ROOT);
-          if (!HOP_BY_HOP.contains(name)) {
-            response.headers().add(name, header.getValue());
-          }
-        }
-      } catch (IllegalArgumentException e) {
-        response.headers().clear();
-        fail(
-            Status.INTERNAL.withDescription(
-                "the handler's response has a header HTTP cannot carry: " + e.getMessage()));
-        return;
-      }
-      response.putHeader(INVOCATION_ID_HEADER, result.getInvocationId());
-      response.putHeader(HANDLER_VERSION_HEADER, result.getHandlerVersion());
-      if (draining) {
-        response.putHeader("connection", "close");
-      }
-      response.end(Buffer.buffer(result.getBody().toByteArray()));
-    }
-
-    void probe(boolean ok, String yes, String no) {
-      if (!isGetOrHead()) {
-        return;
-      }
-      response
-          .setStatusCode(ok ? 200 : 503)
-          .putHeader("content-type", "text/plain; charset=utf-8")
-          .end(ok ? yes + "\n" : no + "\n");
-    }
-
-    void metrics() {
-      if (!isGetOrHead()) {
-        return;
-      }
-      Supplier<String> source = HttpFrontend.this.metrics;
-      if (source == null) {
-        fail(Status.NOT_FOUND.withDescription("metrics are not enabled on this node"));
-        return;
-      }
-      vertx
-          .<String>executeBlocking(source::get, false)
-          .onComplete(ar -> {
-            if (ar.failed()) {
-              LOG.log(System.Logger.Level.ERROR, "metrics scrape failed", ar.cause());
-              fail(Status.INTERNAL.withDescription("metrics scrape failed (see the node log)"));
-            } else if (!response.closed()) {
-              response
-                  .setStatusCode(200)
-                  .putHeader("content-type", PROMETHEUS_CONTENT_TYPE)
-                  .end(ar.result());
-            }
-          });
-    }
-
-    private boolean isGetOrHead() {
-      if (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD) {
-        return true;
-      }
-      response.putHeader("allow", "GET, HEAD");
-      sendError(
-          405,
-          Status.Code.INVALID_ARGUMENT,
-          request.method().name() + " " + request.path() + " is not allowed; use GET");
-      return false;
-    }
-
-    /** Declared Content-Length, or -1 when absent or malformed. */
-    private long contentLength() {
-      String value = request.getHeader("content-length");
-      if (value == null) {
-        return -1;
-      }
-      try {
-        return Long.parseLong(value.trim());
-      } catch (NumberFormatException e) {
-        return -1;
-      }
-    }
-
-    /** Whether the request carries a body (HTTP/1.1: Content-Length above 0 or chunked). */
-    private boolean hasBody() {
-      return contentLength() > 0 || request.headers().contains("transfer-encoding");
-    }
-
-    private Status tooLarge(String size) {
-      return Status.RESOURCE_EXHAUSTED.withDescription(
-          CoreErrors.REQUEST_BODY
-              + " is "
-              + size
-              + ", over this node's limit of "
-              + options.maxRequestBytes()
-              + " bytes");
-    }
-
-    void fail(Status status) {
-      int http = HttpMapping.httpStatus(status);
-      if (status.getCode() == Status.Code.UNAVAILABLE) {
-        response.putHeader("retry-after", "1");
-      }
-      sendError(http, status.getCode(), HttpMapping.message(status));
-    }
-
-    /**
-     * Sends an error. When the request body has not been read to the end, the rest of it is read
-     * and dropped (at most {@link #LINGER_MILLIS}) before the connection closes, so the client gets
-     * to read the answer instead of a reset.
-     */
-    private void sendError(int httpStatus, Status.Code code, String message) {
-      if (response.ended() || response.closed()) {
-        return;
-      }
-      boolean bodyPending = !request.isEnded() && hasBody();
-      boolean close = bodyPending || draining;
-      response.setStatusCode(httpStatus).putHeader("content-type", "application/json");
-      if (close) {
-        response.putHeader("connection", "close");
-      }
-      response.end(HttpMapping.errorBody(code, message));
-      if (bodyPending) {
-        refused = true;
-        body = null;
-        if (request.headers().contains("expect", "100-continue", true)) {
-          request.connection().close();
-          return;
-        }
-        long timer = vertx.setTimer(LINGER_MILLIS, id -> request.connection().close());
-        request.handler(chunk -> {});
-        request.endHandler(v -> {
-          vertx.cancelTimer(timer);
-          request.connection().close();
-        });
-      }
-    }
-  }
-
-  private static long parseTimeoutMillis(String value) {
-    if (value.isEmpty() || value.length() > 12) {
-      return -1;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
-        return -1;
-      }
-    }
-    return Long.parseLong(value);
   }
 }
