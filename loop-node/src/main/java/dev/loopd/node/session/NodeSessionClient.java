@@ -268,7 +268,7 @@ public final class NodeSessionClient implements AutoCloseable {
           LOG.log(
               Level.WARNING,
               "node session: replaced by a newer session of node {0} ({1}); not reconnecting,"
-                  + " still serving handler set {2}",
+                  + " still serving handler set {2,number,#}",
               identity.getNodeId(),
               describe(status),
               handlerSetVersion);
@@ -288,17 +288,17 @@ public final class NodeSessionClient implements AutoCloseable {
     if (failures == 1) {
       LOG.log(
           Level.WARNING,
-          "node session: {0} control plane {1} ({2}); still serving handler set {3},"
+          "node session: {0} control plane {1} ({2}); still serving handler set {3,number,#},"
               + " reconnecting with backoff",
-          wasReady ? "lost" : "cannot reach",
+          wasReady ? "lost the session with" : "could not open a session with",
           target,
           describe(status),
           handlerSetVersion);
     } else if (failures % LOG_EVERY == 0) {
       LOG.log(
           Level.WARNING,
-          "node session: control plane {0} still unreachable after {1} attempts ({2}); still"
-              + " serving handler set {3}, next attempt in {4} ms",
+          "node session: control plane {0} still unreachable after {1,number,#} attempts ({2});"
+              + " still serving handler set {3,number,#}, next attempt in {4,number,#} ms",
           target,
           failures,
           describe(status),
@@ -364,15 +364,15 @@ public final class NodeSessionClient implements AutoCloseable {
               }
               LOG.log(
                   Level.ERROR,
-                  "node session: could not apply handler set {0} ({1}); still serving {2},"
+                  "node session: could not apply handler set {0,number,#} ({1}); still serving {2,number,#},"
                       + " starting a new session to receive the whole set again",
                   version,
-                  unwrap(error),
+                  reason(error),
                   handlerSetVersion);
               if (s == session) {
                 Status status =
                     Status.INTERNAL.withDescription(
-                        "node could not apply handler set " + version + ": " + unwrap(error));
+                        "node could not apply handler set " + version + ": " + reason(error));
                 s.fail(status);
                 ended(s, status);
               }
@@ -404,14 +404,16 @@ public final class NodeSessionClient implements AutoCloseable {
       if (failures > 0) {
         LOG.log(
             Level.INFO,
-            "node session: reconnected to {0} after {1} failed attempts; ready with handler set {2}",
+            "node session: reconnected to {0} after {1,number,#} failed"
+                + " {1,choice,1#attempt|1<attempts}; ready with handler set {2,number,#}",
             target,
             failures,
             version);
       } else {
         LOG.log(
             Level.INFO,
-            "node session: ready with handler set {0} ({1} handlers failed to load)",
+            "node session: ready with handler set {0,number,#} ({1,number,#} handlers failed to"
+                + " load)",
             version,
             failed.size());
       }
@@ -426,7 +428,7 @@ public final class NodeSessionClient implements AutoCloseable {
             LOG.log(
                 Level.WARNING,
                 "node session: could not apply pool settings ({0}); keeping the previous ones",
-                unwrap(error));
+                reason(error));
           }
         });
   }
@@ -459,12 +461,12 @@ public final class NodeSessionClient implements AutoCloseable {
             LOG.log(
                 Level.ERROR,
                 "node session: draining failed ({0}); reporting drained anyway",
-                unwrap(error));
+                reason(error));
             response = DrainResponse.getDefaultInstance();
           }
           LOG.log(
               Level.INFO,
-              "node session: drained ({0} invocations completed, {1} abandoned)",
+              "node session: drained ({0,number,#} invocations completed, {1,number,#} abandoned)",
               response.getCompleted(),
               response.getAbandoned());
           if (s == session) {
@@ -517,11 +519,12 @@ public final class NodeSessionClient implements AutoCloseable {
         : status.getCode() + ": " + status.getDescription();
   }
 
-  private static Throwable unwrap(Throwable error) {
+  /** What went wrong, for a log line: the message of the cause a future completed with. */
+  private static String reason(Throwable error) {
     while (error instanceof CompletionException && error.getCause() != null) {
       error = error.getCause();
     }
-    return error;
+    return error.getMessage() != null ? error.getMessage() : error.getClass().getName();
   }
 
   private static Timestamp timestamp(Instant instant) {

@@ -16,6 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -204,6 +208,52 @@ class NodeSessionClientTest {
     assertThat(again.next().getReady().getHandlerSetVersion()).isEqualTo(1);
     awaitState(NodeSessionClient.State.READY);
     assertThat(core.unloads).hasValue(0);
+  }
+
+  @Test
+  void anOutageIsLoggedWhenItStartsEveryTenthAttemptAndWhenItEnds() throws Exception {
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Logger logger = Logger.getLogger(NodeSessionClient.class.getName());
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            lines.add(new SimpleFormatter().formatMessage(record));
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(capture);
+    try {
+      readySession();
+      int port = controlPlane.port();
+      controlPlane.stop();
+      Thread.sleep(1500); // 20..200 ms backoff: more than ten failed dials
+      controlPlane.start(port);
+      FakeControlPlane.NodeSession again = controlPlane.nextSession();
+      again.next(); // Hello
+      again.send(handlerSet(1, "hello", "echo"));
+      again.next(); // Ready
+      awaitState(NodeSessionClient.State.READY);
+    } finally {
+      logger.removeHandler(capture);
+    }
+
+    String recovered = lines.stream().filter(l -> l.contains("reconnected")).findFirst().get();
+    int attempts =
+        Integer.parseInt(recovered.replaceAll(".* after (\\d+) failed attempts.*", "$1"));
+    assertThat(attempts).isGreaterThanOrEqualTo(10);
+    assertThat(lines).filteredOn(l -> l.contains("lost the session with control plane")).hasSize(1);
+    assertThat(lines)
+        .filteredOn(l -> l.contains("still unreachable"))
+        .hasSize(attempts / 10)
+        .first()
+        .asString()
+        .contains("after 10 attempts");
   }
 
   @Test
