@@ -99,7 +99,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--otlp-endpoint",
-      description = "Export metrics and traces over OTLP/gRPC (default: off, or $OTEL_EXPORTER_OTLP_ENDPOINT).")
+      description =
+          "Export metrics and traces over OTLP/gRPC (default: off, or $OTEL_EXPORTER_OTLP_ENDPOINT).")
   String otlpEndpoint;
 
   @Override
@@ -122,7 +123,8 @@ public final class ServeCommand implements Callable<Integer> {
       int eq = h.indexOf('=');
       if (eq <= 0 || eq == h.length() - 1) {
         throw new ParameterException(
-            spec.commandLine(), "--handler takes NAME=FILE, e.g. --handler hello=hello.mjs; got " + h);
+            spec.commandLine(),
+            "--handler takes NAME=FILE, e.g. --handler hello=hello.mjs; got " + h);
       }
       Path file = Path.of(h.substring(eq + 1));
       if (!Files.isRegularFile(file)) {
@@ -131,7 +133,8 @@ public final class ServeCommand implements Callable<Integer> {
       }
       files.put(h.substring(0, eq), file);
     }
-    String endpoint = otlpEndpoint != null ? otlpEndpoint : System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT");
+    String endpoint =
+        otlpEndpoint != null ? otlpEndpoint : System.getenv("OTEL_EXPORTER_OTLP_ENDPOINT");
     ServingNode.Config config =
         new ServingNode.Config(
             host,

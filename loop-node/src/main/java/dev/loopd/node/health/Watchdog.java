@@ -22,6 +22,7 @@ public final class Watchdog implements TaskObserver, AutoCloseable {
   private final long warnNanos;
   private final long budgetNanos;
   private final LongSupplier taskBudgetNanos;
+  private final long checkEveryNanos;
   private final Interrupter interrupter;
   private final Supplier<String> whereIsJs;
   private final Consumer<String> log;
@@ -69,6 +70,7 @@ public final class Watchdog implements TaskObserver, AutoCloseable {
     this.log = log;
     long smallest = Math.min(warnMs > 0 ? warnMs : Long.MAX_VALUE, budgetMs > 0 ? budgetMs : 1000);
     long checkEveryMs = Math.max(1, Math.min(100, smallest / 5));
+    this.checkEveryNanos = TimeUnit.MILLISECONDS.toNanos(checkEveryMs);
     this.thread = new Thread(() -> watch(checkEveryMs), "loopd-watchdog");
     thread.setDaemon(true);
   }
@@ -87,8 +89,18 @@ public final class Watchdog implements TaskObserver, AutoCloseable {
     this.owner = owner;
   }
 
+  // The loop thread's CPU clock: budgets count the CPU time a task used, not wall time, so a GC
+  // pause or the OS running something else does not fail a handler that was not at fault.
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+  private volatile long loopThreadId = -1;
+  private long baselineSequence = -1; // watchdog thread only
+  private long baselineCpu;
+  private long baselineWall;
+
   @Override
   public void taskStarted(TaskKind kind, long startNanos) {
+    if (loopThreadId < 0) loopThreadId = Thread.currentThread().threadId();
     taskKind = kind;
     taskSequence++;
     taskStart = startNanos;
@@ -131,11 +143,31 @@ public final class Watchdog implements TaskObserver, AutoCloseable {
                 + where());
       }
       long budget = taskBudgetNanos != null ? taskBudgetNanos.getAsLong() : budgetNanos;
-      if (budget > 0 && elapsed > budget && interruptedSequence != sequence) {
+      if (budget > 0 && cpuUsed(sequence, start) > budget && interruptedSequence != sequence) {
         interruptedSequence = sequence;
         if (taskStart == start) interrupter.interrupt(sequence);
       }
     }
+  }
+
+  /**
+   * CPU time the running task has used, as far as the watchdog can tell without costing the loop
+   * anything per task: the loop thread's CPU clock since the watchdog first saw the task, plus at
+   * most one check interval before that. Wall time where the clock is unavailable.
+   */
+  private long cpuUsed(long sequence, long startNanos) {
+    long now = System.nanoTime();
+    long id = loopThreadId;
+    long cpu = id < 0 ? -1 : THREADS.getThreadCpuTime(id);
+    if (cpu < 0) return now - startNanos;
+    if (baselineSequence != sequence) {
+      baselineSequence = sequence;
+      baselineCpu = cpu;
+      baselineWall = now;
+    }
+    // Before the first sighting only wall time is known; count at most one check interval of it,
+    // since a watchdog thread that was itself kept off the CPU may see the task late.
+    return Math.min(baselineWall - startNanos, checkEveryNanos) + (cpu - baselineCpu);
   }
 
   private String where() {

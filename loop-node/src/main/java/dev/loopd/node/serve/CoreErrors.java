@@ -62,6 +62,20 @@ public final class CoreErrors {
    * is CANCELLED; anything else is a node bug, logged here and answered INTERNAL with a sanitized
    * message.
    */
+  /**
+   * The failure as the exception to send: the core's own {@link StatusRuntimeException} as it is,
+   * so its trailers (google.rpc.Status details such as a SourceError) reach the caller.
+   */
+  public static StatusRuntimeException toStatusException(Throwable failure) {
+    Throwable t = failure;
+    while ((t instanceof CompletionException || t instanceof ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    if (t instanceof StatusRuntimeException e) return e;
+    return toStatus(failure).asRuntimeException();
+  }
+
   public static Status toStatus(Throwable failure) {
     Throwable t = failure;
     while ((t instanceof CompletionException || t instanceof ExecutionException)

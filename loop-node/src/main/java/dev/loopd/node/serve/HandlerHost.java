@@ -163,13 +163,94 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
     return live.size();
   }
 
+  // ---- warming up ---------------------------------------------------------------------------
+
+  /**
+   * Runs the invocation path (request and response mapping, promise jobs, the loop hand-off) a few
+   * hundred times in a throwaway handler, so the engine's shared code for it is compiled before the
+   * first real request: contexts share one engine, so every handler starts warm. Call before the
+   * node reports ready.
+   */
+  public CompletableFuture<Void> warmUp(int calls) {
+    HandlerSpec spec =
+        HandlerSpec.newBuilder()
+            .setName(WARM_UP)
+            .setVersion("0")
+            .setSource(
+                "export default async (req) => ({ path: req.path, q: req.query.a,"
+                    + " h: req.headers['x-a'], n: (await req.text()).length });")
+            .build();
+    HandlerVersion version =
+        new HandlerVersion(
+            spec,
+            sha256(spec.getSource().getBytes(StandardCharsets.UTF_8)),
+            effectiveLimits(Limits.newBuilder().setCpuBudgetMs(60_000).build()),
+            log);
+    InvokeRequest request =
+        InvokeRequest.newBuilder()
+            .setHandler(spec.getName())
+            .setMethod("POST")
+            .setPath("/warm")
+            .addQuery(dev.loopd.proto.node.v1.QueryParam.newBuilder().setName("a").setValue("1"))
+            .addHeaders(dev.loopd.proto.node.v1.Header.newBuilder().setName("x-a").setValue("b"))
+            .setBody(com.google.protobuf.ByteString.copyFromUtf8("{\"warm\":true}"))
+            .build();
+    return CompletableFuture.supplyAsync(() -> evaluate(version), loader)
+        .thenCompose(error -> {
+          if (error != null) {
+            return CompletableFuture.failedFuture(
+                new IllegalStateException("warm-up handler did not load: " + describe(error)));
+          }
+          CompletableFuture<Void> joined = new CompletableFuture<>();
+          loop.submit(() -> {
+            version.runtime().realm().join();
+            joined.complete(null);
+          });
+          return joined;
+        })
+        .thenCompose(ignored -> warmUpCalls(version, request, calls))
+        .whenComplete((ok, e) -> {
+          if (version.runtime() != null && version.retire()) loop.submit(version::close);
+        });
+  }
+
+  private CompletableFuture<Void> warmUpCalls(
+      HandlerVersion version, InvokeRequest request, int remaining) {
+    CompletableFuture<Void> batch = CompletableFuture.completedFuture(null);
+    List<CompletableFuture<InvokeResponse>> calls = new ArrayList<>();
+    for (int i = 0; i < Math.min(remaining, 16); i++) {
+      if (!version.acquire()) break;
+      calls.add(invokeAcquired(version, request, Long.MAX_VALUE, System.nanoTime()));
+    }
+    batch = CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+    int left = remaining - calls.size();
+    return left <= 0 || calls.isEmpty()
+        ? batch
+        : batch.thenCompose(ignored -> warmUpCalls(version, request, left));
+  }
+
   // ---- the watchdog's view ------------------------------------------------------------------
 
   /** CPU budget of the task running on the loop, in nanoseconds; 0 when it has none. */
   public long runningTaskBudgetNanos() {
     HandlerVersion v = runningVersion();
-    return v == null ? 0 : TimeUnit.MILLISECONDS.toNanos(v.limits().getCpuBudgetMs());
+    return v == null ? 0 : TimeUnit.MILLISECONDS.toNanos(budgetMs(v));
   }
+
+  /** The CPU budget of the version's next task, in milliseconds. */
+  static long budgetMs(HandlerVersion v) {
+    long budgetMs = v.limits().getCpuBudgetMs();
+    // A fresh version's first few invocations run its code for the first time (parsing, the
+    // interpreter, first compilations): they get at least a second, so a 50 ms budget does not
+    // fail a handler's first request on a cold node.
+    if (v.invocationsStarted() <= COLD_INVOCATIONS) budgetMs = Math.max(budgetMs, 1_000);
+    return budgetMs;
+  }
+
+  private static final String WARM_UP = "loopd-warm-up";
+
+  /** How many invocations of a new version count as cold for the CPU budget. */
+  static final int COLD_INVOCATIONS = 3;
 
   /** What the running task belongs to, for the watchdog's warning. */
   public String runningTaskOwner() {
@@ -374,8 +455,7 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
     }
     version.attach(runtime);
     runtime.realm().setOwner(version);
-    runtime.onInterrupt(
-        (error, kind) -> version.interrupted(error, version.limits().getCpuBudgetMs()));
+    runtime.onInterrupt((error, kind) -> version.interrupted(error, budgetMs(version)));
     long budgetMs = Math.max(1_000, version.limits().getCpuBudgetMs());
     var stopper = timers.schedule(runtime::interrupt, budgetMs, TimeUnit.MILLISECONDS);
     try {
@@ -693,6 +773,12 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
       }
       if (version.acquire()) break; // else it was just replaced and closed: take the new one
     }
+    return invokeAcquired(version, request, deadlineNanos, received);
+  }
+
+  /** Runs an invocation on a version already acquired for it. */
+  private CompletableFuture<InvokeResponse> invokeAcquired(
+      HandlerVersion version, InvokeRequest request, long deadlineNanos, long received) {
     long maxBody = version.limits().getMaxRequestBytes();
     if (request.getBody().size() > maxBody) {
       version.release();
@@ -725,7 +811,7 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
             : request.getInvocationId();
     Invocation call = new Invocation(id, request, version, received, deadline);
     live.add(call);
-    listener.started(version.name());
+    if (!version.name().equals(WARM_UP)) listener.started(version.name());
     HandlerVersion v = version;
     call.future.whenComplete((r, e) -> finished(call));
     long wait = deadline - System.nanoTime();
@@ -752,11 +838,12 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
     var timer = call.deadlineTimer;
     if (timer != null) timer.cancel(false);
     live.remove(call);
-    listener.finished(
-        call.version.name(),
-        call.version.version(),
-        call.outcome(),
-        System.nanoTime() - call.receivedNanos);
+    if (!call.version.name().equals(WARM_UP))
+      listener.finished(
+          call.version.name(),
+          call.version.version(),
+          call.outcome(),
+          System.nanoTime() - call.receivedNanos);
     if (call.version.release()) loop.submit(call.version::close);
   }
 

@@ -41,6 +41,7 @@ final class HandlerVersion implements JsRuntime.Sandbox {
 
   // >= 0: invocations taken and not finished; -1: closed.
   private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile int invocationsStarted; // written on the loop thread only
   private volatile boolean retired;
 
   HandlerVersion(HandlerSpec spec, String sha256, Limits limits, HandlerLog log) {
@@ -86,6 +87,11 @@ final class HandlerVersion implements JsRuntime.Sandbox {
     return loadedAt;
   }
 
+  /** Invocations handed to the JavaScript so far (read by the watchdog). */
+  int invocationsStarted() {
+    return invocationsStarted;
+  }
+
   int inFlight() {
     return Math.max(0, inFlight.get());
   }
@@ -128,6 +134,7 @@ final class HandlerVersion implements JsRuntime.Sandbox {
     if (call.isDone()) return; // its deadline passed, or the node drained, while it queued
     int slot = nextSlot++;
     call.slot = slot;
+    invocationsStarted++;
     running.put(slot, call);
     var request = call.request;
     Object[] query = new Object[request.getQueryCount() * 2];

@@ -182,7 +182,7 @@ final class HttpExchange {
     }
     response.putHeader(HttpFrontend.INVOCATION_ID_HEADER, result.getInvocationId());
     response.putHeader(HttpFrontend.HANDLER_VERSION_HEADER, result.getHandlerVersion());
-    if (frontend.draining()) {
+    if (frontend.draining() && isHttp1()) {
       response.putHeader("connection", "close");
     }
     response.end(Buffer.buffer(result.getBody().toByteArray()));
@@ -283,8 +283,8 @@ final class HttpExchange {
     boolean bodyPending = !request.isEnded() && hasBody();
     boolean close = bodyPending || frontend.draining();
     response.setStatusCode(httpStatus).putHeader("content-type", "application/json");
-    if (close) {
-      response.putHeader("connection", "close");
+    if (close && isHttp1()) {
+      response.putHeader("connection", "close"); // HTTP/2 has no such header: it uses GOAWAY
     }
     response.end(HttpMapping.errorBody(code, message));
     if (bodyPending) {
@@ -313,5 +313,9 @@ final class HttpExchange {
       }
     }
     return Long.parseLong(value);
+  }
+
+  private boolean isHttp1() {
+    return request.version() != io.vertx.core.http.HttpVersion.HTTP_2;
   }
 }

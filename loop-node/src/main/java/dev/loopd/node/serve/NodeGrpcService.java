@@ -177,7 +177,7 @@ final class NodeGrpcService extends NodeServiceGrpc.NodeServiceImplBase {
         return;
       }
       if (failure != null) {
-        responses.onError(CoreErrors.toStatus(failure).asRuntimeException());
+        responses.onError(CoreErrors.toStatusException(failure));
       } else if (result == null) {
         responses.onError(
             CoreErrors.toStatus(new IllegalStateException("null result")).asRuntimeException());

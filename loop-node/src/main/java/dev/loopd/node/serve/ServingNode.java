@@ -5,7 +5,11 @@ import dev.loopd.node.health.Watchdog;
 import dev.loopd.node.js.JsRuntime;
 import dev.loopd.node.loop.EventLoop;
 import dev.loopd.node.pool.BlockingPool;
+import dev.loopd.node.session.NodeSessionClient;
 import dev.loopd.proto.node.v1.HandlerSpec;
+import dev.loopd.proto.node.v1.NodeCapacity;
+import dev.loopd.proto.node.v1.NodeMessage;
+import dev.loopd.proto.node.v1.RuntimeInfo;
 import io.grpc.StatusRuntimeException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -26,8 +30,8 @@ import sun.misc.Signal;
 /**
  * A serving loop node, assembled: the loop (on the thread that calls {@link #run}), the blocking
  * pool, the handler host, the watchdog and lag monitor, the HTTP and gRPC front ends, telemetry,
- * and the node session when a control plane is given. {@link #run} returns the exit code: 0 after
- * a drain on SIGTERM or SIGINT, 1 when a --handler file does not load or a port is taken.
+ * and the node session when a control plane is given. {@link #run} returns the exit code: 0 after a
+ * drain on SIGTERM or SIGINT, 1 when a --handler file does not load or a port is taken.
  */
 public final class ServingNode {
 
@@ -50,6 +54,9 @@ public final class ServingNode {
       long lagResolutionMs,
       Duration gracePeriod,
       String otlpEndpoint) {}
+
+  /** Invocations of a throwaway handler before ready; see {@link HandlerHost#warmUp}. */
+  private static final int WARM_UP_CALLS = 2_000;
 
   private final Config config;
   private final EventLoop loop = new EventLoop();
@@ -91,7 +98,14 @@ public final class ServingNode {
 
     Frontends frontends;
     try {
-      frontends = Frontends.start(config, host, log);
+      frontends =
+          Frontends.start(
+              host,
+              HttpFrontend.Options.defaults()
+                  .withHost(config.host())
+                  .withPort(config.httpPort())
+                  .withMaxRequestBytes(config.maxRequestBytes()),
+              GrpcFrontend.Options.defaults().withHost(config.host()).withPort(config.grpcPort()));
     } catch (RuntimeException e) {
       log.node("error", "could not start serving: " + e.getMessage());
       log.close();
@@ -101,9 +115,9 @@ public final class ServingNode {
     log.node(
         "info",
         "loop-node serving: http port "
-            + frontends.httpPort()
+            + frontends.http().port()
             + ", grpc port "
-            + frontends.grpcPort()
+            + frontends.grpc().port()
             + ", blocking pool "
             + config.poolSize()
             + " threads, engine "
@@ -112,6 +126,21 @@ public final class ServingNode {
     Runnable onSignal = () -> shutdown(host, frontends, "a signal");
     Signal.handle(new Signal("TERM"), s -> onSignal.run());
     Signal.handle(new Signal("INT"), s -> onSignal.run());
+
+    if (config.controlPlane() != null) {
+      NodeSessionClient session =
+          new NodeSessionClient(
+              config.controlPlane(),
+              hello(frontends),
+              host,
+              () -> {
+                stopping.set(true);
+                frontends.shutdown(Duration.ZERO);
+                loop.submit(loop::stop);
+              });
+      closeables.add(0, session);
+      session.start();
+    }
 
     Thread starter = new Thread(() -> loadStartupHandlers(host), "loopd-startup");
     starter.setDaemon(true);
@@ -134,6 +163,40 @@ public final class ServingNode {
     return exitCode.get();
   }
 
+  private NodeMessage.Hello hello(Frontends frontends) {
+    String advertised = config.host().equals("0.0.0.0") ? localAddress() : config.host();
+    return NodeMessage.Hello.newBuilder()
+        .setNodeId(config.nodeId())
+        .setPool(config.pool())
+        .setHttpAddress(advertised + ":" + frontends.http().port())
+        .setGrpcAddress(advertised + ":" + frontends.grpc().port())
+        .setCapacity(
+            NodeCapacity.newBuilder()
+                .setCpus(Runtime.getRuntime().availableProcessors())
+                .setBlockingPoolSize(config.poolSize())
+                .setMemoryBytes(Runtime.getRuntime().maxMemory()))
+        .setRuntime(
+            RuntimeInfo.newBuilder()
+                .setLoopdVersion(
+                    ServingNode.class.getPackage().getImplementationVersion() == null
+                        ? "dev"
+                        : ServingNode.class.getPackage().getImplementationVersion())
+                .setJsEngineVersion(JsRuntime.engineImplementation())
+                .setJavaVersion(Runtime.version().toString()))
+        .build();
+  }
+
+  /** The address other machines reach this one at (the pod IP in Kubernetes). */
+  private static String localAddress() {
+    String podIp = System.getenv("POD_IP");
+    if (podIp != null && !podIp.isBlank()) return podIp;
+    try {
+      return java.net.InetAddress.getLocalHost().getHostAddress();
+    } catch (java.net.UnknownHostException e) {
+      return "127.0.0.1";
+    }
+  }
+
   /** Loads the --handler files, then reports ready (or stops the node when one fails). */
   private void loadStartupHandlers(HandlerHost host) {
     List<CompletableFuture<?>> loads = new ArrayList<>();
@@ -154,16 +217,15 @@ public final class ServingNode {
               .build();
       loads.add(
           host.load(spec)
-              .exceptionally(
-                  error -> {
-                    Throwable cause = error.getCause() != null ? error.getCause() : error;
-                    String why =
-                        cause instanceof StatusRuntimeException s
-                            ? s.getStatus().getDescription()
-                            : cause.toString();
-                    fail("--handler " + e.getKey() + "=" + e.getValue() + ": " + why);
-                    return null;
-                  }));
+              .exceptionally(error -> {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                String why =
+                    cause instanceof StatusRuntimeException s
+                        ? s.getStatus().getDescription()
+                        : cause.toString();
+                fail("--handler " + e.getKey() + "=" + e.getValue() + ": " + why);
+                return null;
+              }));
     }
     try {
       CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
@@ -172,6 +234,17 @@ public final class ServingNode {
       return;
     }
     if (stopping.get()) return;
+    long warmStart = System.nanoTime();
+    try {
+      host.warmUp(WARM_UP_CALLS).get(2, TimeUnit.MINUTES);
+      log.node(
+          "info",
+          "warmed up the invocation path in "
+              + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - warmStart)
+              + " ms");
+    } catch (Exception e) {
+      log.node("warn", "warm-up failed (serving anyway): " + e);
+    }
     if (config.controlPlane() == null) host.markReady();
     log.node("info", "ready: " + host.list().getHandlersCount() + " handlers loaded");
   }
@@ -198,21 +271,22 @@ public final class ServingNode {
                       + " in flight, grace period "
                       + config.gracePeriod().toMillis()
                       + " ms");
+              var drained = host.drain(config.gracePeriod());
+              var closed = frontends.shutdown(config.gracePeriod());
+              long waitMs = config.gracePeriod().toMillis() + 5_000;
               try {
-                var drained =
-                    host.drain(config.gracePeriod())
-                        .get(config.gracePeriod().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+                var result = drained.get(waitMs, TimeUnit.MILLISECONDS);
                 log.node(
                     "info",
                     "drained: "
-                        + drained.getCompleted()
+                        + result.getCompleted()
                         + " completed, "
-                        + drained.getAbandoned()
+                        + result.getAbandoned()
                         + " abandoned");
+                closed.get(waitMs, TimeUnit.MILLISECONDS);
               } catch (Exception e) {
-                log.node("warn", "drain did not finish cleanly: " + e);
+                log.node("warn", "shutdown did not finish cleanly: " + e);
               }
-              frontends.close();
               loop.submit(loop::stop);
             },
             "loopd-shutdown");

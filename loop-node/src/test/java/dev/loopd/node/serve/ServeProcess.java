@@ -89,7 +89,8 @@ final class ServeProcess implements AutoCloseable {
     }
     if (ports[0] < 0) {
       p.destroyForcibly();
-      throw new AssertionError("serve did not start listening; output:\n" + String.join("\n", lines));
+      throw new AssertionError(
+          "serve did not start listening; output:\n" + String.join("\n", lines));
     }
     return new ServeProcess(p, lines, ports[0], ports[1]);
   }
@@ -118,7 +119,8 @@ final class ServeProcess implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
