@@ -38,9 +38,11 @@ import java.util.function.DoubleSupplier;
  * larger of busy thread time over {@code size × interval} and the share of threads busy at the
  * sample, since a long task counts as busy time only when it ends.
  *
- * <p>CPU load is the process's CPU time over the interval divided by the CPUs available to it
- * ({@link Runtime#availableProcessors()}, which honours cgroup quotas), in 0..1; the reading is
- * injectable for tests. Runs on its own daemon thread; {@link #close()} stops it and leaves the
+ * <p>CPU load is {@link #measuredCpuLoad()}: the busier of the process and the machine (or
+ * container), as a share of the CPUs available to the process; the reading is injectable for
+ * tests. Holding growth on a busy CPU errs towards the pool's main work, crypto and zlib, which is
+ * CPU-bound; work that mostly waits would still gain from threads on a busy machine, and waits
+ * longer here. Runs on its own daemon thread; {@link #close()} stops it and leaves the
  * pool at its current size.
  */
 public final class AdaptiveTuner implements AutoCloseable {
@@ -92,7 +94,7 @@ public final class AdaptiveTuner implements AutoCloseable {
    * @param queued tasks in the queue at the sample
    * @param active threads busy at the sample
    * @param utilization busy share of the pool's threads, 0..1
-   * @param cpuLoad process CPU load, 0..1 of the CPUs available; negative when unknown
+   * @param cpuLoad CPU load, 0..1 of the CPUs available (see measuredCpuLoad); negative: unknown
    */
   public record Sample(
       int size,
@@ -106,7 +108,7 @@ public final class AdaptiveTuner implements AutoCloseable {
       return String.format(
           Locale.ROOT,
           "mean queue wait %.1f ms over %d tasks, %d queued, %d of %d threads busy,"
-              + " utilization %.0f%%, process CPU %s",
+              + " utilization %.0f%%, CPU %s",
           meanWaitNanos / 1e6,
           started,
           queued,
@@ -150,14 +152,15 @@ public final class AdaptiveTuner implements AutoCloseable {
   private int smallest;
   private int largest;
 
-  /** Default settings, real process CPU load. */
+  /** Default settings, CPU load from {@link #measuredCpuLoad()}. */
   public AdaptiveTuner(BlockingPool pool, int min, int max) {
-    this(pool, min, max, Settings.defaults(), processCpuLoad());
+    this(pool, min, max, Settings.defaults(), measuredCpuLoad());
   }
 
   /**
-   * @param cpuLoad process CPU load over the time since its previous call, 0..1 of the available
-   *     CPUs, negative when unknown (then CPU does not hold growth back)
+   * @param cpuLoad CPU load over the time since its previous call, 0..1 of the CPUs available to
+   *     the process, negative when unknown (then CPU does not hold growth back); see {@link
+   *     #measuredCpuLoad()}
    */
   public AdaptiveTuner(
       BlockingPool pool, int min, int max, Settings settings, DoubleSupplier cpuLoad) {
@@ -288,7 +291,7 @@ public final class AdaptiveTuner implements AutoCloseable {
             Instant.now(),
             size,
             size,
-            "tasks waited but the process is CPU-saturated, so more threads would only contend ("
+            "tasks waited but the CPUs are saturated, so more threads would only contend ("
                 + s.figures()
                 + ")",
             s);
@@ -338,11 +341,15 @@ public final class AdaptiveTuner implements AutoCloseable {
   }
 
   /**
-   * Process CPU time over the wall time since the previous call, divided by the CPUs available to
-   * the process (cgroup-aware). Falls back to the JDK's own recent-load figure when CPU time is not
-   * available, and to "unknown" (-1) when neither is.
+   * How busy the CPUs this process can use are, 0..1, over the time since the previous call: the
+   * larger of the process's own share (its CPU time over wall time × {@link
+   * Runtime#availableProcessors()}, which honours cgroup quotas) and the JDK's recent load of the
+   * whole machine, or of the container when it runs in one. A CPU that another process holds is not
+   * spare either: on a crowded machine the process's own share stays low while its threads wait
+   * for a core, and growing CPU-bound work then only adds contention. Negative when neither figure
+   * is available.
    */
-  public static DoubleSupplier processCpuLoad() {
+  public static DoubleSupplier measuredCpuLoad() {
     if (!(ManagementFactory.getOperatingSystemMXBean()
         instanceof com.sun.management.OperatingSystemMXBean os)) {
       return () -> -1;
@@ -355,16 +362,14 @@ public final class AdaptiveTuner implements AutoCloseable {
       public synchronized double getAsDouble() {
         long cpu = os.getProcessCpuTime();
         long wall = System.nanoTime();
-        if (cpu < 0 || lastCpu < 0) {
-          lastCpu = cpu;
-          lastWall = wall;
-          return os.getProcessCpuLoad();
+        double own = -1;
+        if (cpu >= 0 && lastCpu >= 0) {
+          double cpus = Runtime.getRuntime().availableProcessors();
+          own = Math.min(1.0, (cpu - lastCpu) / (Math.max(1, wall - lastWall) * cpus));
         }
-        double cpus = Runtime.getRuntime().availableProcessors();
-        double load = (cpu - lastCpu) / (Math.max(1, wall - lastWall) * cpus);
         lastCpu = cpu;
         lastWall = wall;
-        return Math.min(1.0, Math.max(0.0, load));
+        return Math.max(own, Math.min(1.0, os.getCpuLoad()));
       }
     };
   }

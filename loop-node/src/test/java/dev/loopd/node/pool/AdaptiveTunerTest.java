@@ -96,7 +96,7 @@ class AdaptiveTunerTest {
         assertThat(tuner.largestSize()).isGreaterThanOrEqualTo(cpus).isLessThanOrEqualTo(cpus + 1);
         Decision held =
             tuner.recentDecisions().stream().filter(d -> !d.resized()).findFirst().orElseThrow();
-        assertThat(held.reason()).contains("CPU-saturated").contains("process CPU 100%");
+        assertThat(held.reason()).contains("CPUs are saturated").contains("CPU 100%");
         assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
       }
     }
@@ -183,7 +183,7 @@ class AdaptiveTunerTest {
       Sample saturated = new Sample(2, 10, TimeUnit.MILLISECONDS.toNanos(30), 5, 2, 1.0, 0.97);
       Decision held = tuner.step(saturated);
       assertThat(held.resized()).isFalse();
-      assertThat(held.reason()).contains("CPU-saturated").contains("process CPU 97%");
+      assertThat(held.reason()).contains("CPUs are saturated").contains("CPU 97%");
       for (int i = 0; i < 5; i++) assertThat(tuner.step(saturated)).as("recorded once").isNull();
       assertThat(tuner.step(waited(2)).to()).as("CPU at 30%: grow").isEqualTo(3);
       assertThat(tuner.resizes()).isEqualTo(1);
@@ -216,8 +216,8 @@ class AdaptiveTunerTest {
   }
 
   @Test
-  void processCpuLoadSeesAThreadSpinning() throws Exception {
-    DoubleSupplier load = AdaptiveTuner.processCpuLoad();
+  void measuredCpuLoadSeesAThreadSpinning() throws Exception {
+    DoubleSupplier load = AdaptiveTuner.measuredCpuLoad();
     load.getAsDouble();
     Thread spinner =
         new Thread(
