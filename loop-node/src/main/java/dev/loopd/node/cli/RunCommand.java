@@ -183,11 +183,7 @@ public final class RunCommand implements Callable<Integer> {
       if (tuner == null) return "";
       return String.format(
           "pool tuning    adaptive %d..%d  sizes seen %d..%d  resizes %d%n",
-          tuner.min(),
-          tuner.max(),
-          tuner.smallestSize(),
-          tuner.largestSize(),
-          tuner.resizes());
+          tuner.min(), tuner.max(), tuner.smallestSize(), tuner.largestSize(), tuner.resizes());
     }
 
     String figures() {

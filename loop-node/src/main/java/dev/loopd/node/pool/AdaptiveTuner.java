@@ -15,22 +15,23 @@ import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 /**
- * {@code tuning: adaptive}: grows and shrinks a {@link BlockingPool} between a minimum and a maximum
- * from what it measures every interval, one thread at a time.
+ * {@code tuning: adaptive}: grows and shrinks a {@link BlockingPool} between a minimum and a
+ * maximum from what it measures every interval, one thread at a time.
  *
  * <ul>
  *   <li><b>Grow</b> by one when tasks waited (mean queue wait over the interval at least {@code
  *       waitThreshold}, or tasks still queued at the sample) for {@code growAfter} intervals in a
- *       row, unless the process is CPU-saturated: past the cores, CPU-bound work (pbkdf2, zlib) only
- *       adds contention, while work that waits (I/O-like, sleepy) does gain from more threads. Held
- *       growth is recorded once per streak, so "why did it not grow?" has an answer.
+ *       row, unless the process is CPU-saturated: past the cores, CPU-bound work (pbkdf2, zlib)
+ *       only adds contention, while work that waits (I/O-like, sleepy) does gain from more threads.
+ *       Held growth is recorded once per streak, so "why did it not grow?" has an answer.
  *   <li><b>Shrink</b> by one after {@code shrinkAfter} quiet intervals in a row: nothing queued, no
  *       noticeable wait, at least one thread idle at the sample, and utilization below {@code
  *       shrinkBelow}.
  * </ul>
  *
- * <p>Hysteresis: any resize restarts both streaks, and shrinking needs a longer streak than growing,
- * so a pool at the edge changes at most once per {@code shrinkAfter} intervals instead of flapping.
+ * <p>Hysteresis: any resize restarts both streaks, and shrinking needs a longer streak than
+ * growing, so a pool at the edge changes at most once per {@code shrinkAfter} intervals instead of
+ * flapping.
  *
  * <p>It reads the pool through {@link BlockingPool#load()}, never {@link BlockingPool#snapshot()},
  * whose interval histograms belong to the node's stats windows. Wait is the mean over the tasks
@@ -39,11 +40,11 @@ import java.util.function.DoubleSupplier;
  * sample, since a long task counts as busy time only when it ends.
  *
  * <p>CPU load is {@link #measuredCpuLoad()}: the busier of the process and the machine (or
- * container), as a share of the CPUs available to the process; the reading is injectable for
- * tests. Holding growth on a busy CPU errs towards the pool's main work, crypto and zlib, which is
+ * container), as a share of the CPUs available to the process; the reading is injectable for tests.
+ * Holding growth on a busy CPU errs towards the pool's main work, crypto and zlib, which is
  * CPU-bound; work that mostly waits would still gain from threads on a busy machine, and waits
- * longer here. Runs on its own daemon thread; {@link #close()} stops it and leaves the
- * pool at its current size.
+ * longer here. Runs on its own daemon thread; {@link #close()} stops it and leaves the pool at its
+ * current size.
  */
 public final class AdaptiveTuner implements AutoCloseable {
   private static final int KEPT_DECISIONS = 64;
@@ -53,7 +54,8 @@ public final class AdaptiveTuner implements AutoCloseable {
    *
    * @param interval how often it samples and decides
    * @param waitThreshold mean queue wait at or above which an interval counts as "tasks waited"
-   * @param cpuSaturated process CPU load (0..1 of available CPUs) at or above which it does not grow
+   * @param cpuSaturated process CPU load (0..1 of available CPUs) at or above which it does not
+   *     grow
    * @param shrinkBelow utilization below which an interval may count as quiet
    * @param growAfter intervals in a row with waiting tasks before growing
    * @param shrinkAfter quiet intervals in a row before shrinking
@@ -188,17 +190,17 @@ public final class AdaptiveTuner implements AutoCloseable {
     int size = pool.size();
     if (size < min || size > max) {
       int to = Math.clamp(size, min, max);
-      apply(new Decision(Instant.now(), size, to, "moved into the range " + min + ".." + max, null));
+      apply(
+          new Decision(Instant.now(), size, to, "moved into the range " + min + ".." + max, null));
     }
     last = pool.load();
     cpuLoad.getAsDouble(); // starts the CPU reading's interval
     timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "loopd-pool-tuner");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(r -> {
+          Thread t = new Thread(r, "loopd-pool-tuner");
+          t.setDaemon(true);
+          return t;
+        });
     long ms = settings.interval().toMillis();
     timer.scheduleAtFixedRate(this::tick, ms, ms, TimeUnit.MILLISECONDS);
     return this;
@@ -277,8 +279,7 @@ public final class AdaptiveTuner implements AutoCloseable {
   /** One step of the policy: updates the streaks and returns a decision, or null. */
   private Decision decide(Sample s) {
     boolean waited = s.queued() > 0 || s.meanWaitNanos() >= settings.waitThreshold().toNanos();
-    boolean quiet =
-        !waited && s.active() < s.size() && s.utilization() < settings.shrinkBelow();
+    boolean quiet = !waited && s.active() < s.size() && s.utilization() < settings.shrinkBelow();
     waitStreak = waited ? waitStreak + 1 : 0;
     quietStreak = quiet ? quietStreak + 1 : 0;
     if (!waited) holding = false;
@@ -345,9 +346,9 @@ public final class AdaptiveTuner implements AutoCloseable {
    * larger of the process's own share (its CPU time over wall time × {@link
    * Runtime#availableProcessors()}, which honours cgroup quotas) and the JDK's recent load of the
    * whole machine, or of the container when it runs in one. A CPU that another process holds is not
-   * spare either: on a crowded machine the process's own share stays low while its threads wait
-   * for a core, and growing CPU-bound work then only adds contention. Negative when neither figure
-   * is available.
+   * spare either: on a crowded machine the process's own share stays low while its threads wait for
+   * a core, and growing CPU-bound work then only adds contention. Negative when neither figure is
+   * available.
    */
   public static DoubleSupplier measuredCpuLoad() {
     if (!(ManagementFactory.getOperatingSystemMXBean()

@@ -19,19 +19,19 @@ import java.util.Map;
  * </ul>
  *
  * <p>Why these defaults. libuv accepts up to 1024 threads ({@code UV_THREADPOOL_SIZE}), so that is
- * the hard ceiling here too ({@link PoolSizing#MAX_SIZE}). Node's guidance is to raise the pool past
- * its default of 4 when blocking work is I/O-like (file system, DNS) and waits rather than computes:
- * such work gains from more threads than cores, CPU-bound work (crypto, zlib) does not. Four threads
- * per CPU leaves room for the first kind, while the tuner's CPU check keeps the second kind near the
- * core count; the floor of 4 keeps libuv's own default reachable on a one-CPU pod. The minimum of 1
- * lets an idle node give back its threads; blocking work then waits at most one tuner interval for
- * the pool to grow again.
+ * the hard ceiling here too ({@link PoolSizing#MAX_SIZE}). Node's guidance is to raise the pool
+ * past its default of 4 when blocking work is I/O-like (file system, DNS) and waits rather than
+ * computes: such work gains from more threads than cores, CPU-bound work (crypto, zlib) does not.
+ * Four threads per CPU leaves room for the first kind, while the tuner's CPU check keeps the second
+ * kind near the core count; the floor of 4 keeps libuv's own default reachable on a one-CPU pod.
+ * The minimum of 1 lets an idle node give back its threads; blocking work then waits at most one
+ * tuner interval for the pool to grow again.
  *
  * <p>Range rules, each failing with a message naming the setting: min and max from 1 to {@value
  * PoolSizing#MAX_SIZE}, min ≤ max, and an explicitly set size within min..max (a defaulted size is
- * moved into the range instead). A default max below an explicit min is raised to that min. In fixed
- * mode, min and max given as settings are an error (they would do nothing); in the environment they
- * are ignored, since the environment may be shared by nodes of both kinds.
+ * moved into the range instead). A default max below an explicit min is raised to that min. In
+ * fixed mode, min and max given as settings are an error (they would do nothing); in the
+ * environment they are ignored, since the environment may be shared by nodes of both kinds.
  *
  * @param mode fixed or adaptive
  * @param size threads (fixed), or threads at start (adaptive)
@@ -40,7 +40,9 @@ import java.util.Map;
  */
 public record PoolTuning(Mode mode, int size, int min, int max) {
 
-  /** Fixed: {@code size} threads always. Adaptive: between min and max, see {@link AdaptiveTuner}. */
+  /**
+   * Fixed: {@code size} threads always. Adaptive: between min and max, see {@link AdaptiveTuner}.
+   */
   public enum Mode {
     FIXED,
     ADAPTIVE
@@ -91,7 +93,9 @@ public record PoolTuning(Mode mode, int size, int min, int max) {
     boolean sizeGiven =
         given(size) || given(env, "LOOPD_POOL_SIZE") || given(env, "UV_THREADPOOL_SIZE");
     int start =
-        given(size) ? PoolSizing.parse(size.name(), size.value().trim()) : PoolSizing.defaultSize(env);
+        given(size)
+            ? PoolSizing.parse(size.name(), size.value().trim())
+            : PoolSizing.defaultSize(env);
     if (m == Mode.FIXED) {
       for (Setting s : new Setting[] {min, max}) {
         if (given(s)) {
@@ -107,7 +111,8 @@ public record PoolTuning(Mode mode, int size, int min, int max) {
     }
     Setting minSetting = pick(min, env, "LOOPD_POOL_MIN");
     Setting maxSetting = pick(max, env, "LOOPD_POOL_MAX");
-    int lo = minSetting == null ? 1 : PoolSizing.parse(minSetting.name(), minSetting.value().trim());
+    int lo =
+        minSetting == null ? 1 : PoolSizing.parse(minSetting.name(), minSetting.value().trim());
     int hi;
     if (maxSetting != null) {
       hi = PoolSizing.parse(maxSetting.name(), maxSetting.value().trim());

@@ -45,7 +45,9 @@ class AdaptiveTunerTest {
       assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
       long elapsed = System.nanoTime() - began;
 
-      assertThat(tuner.largestSize()).as("the pool grew well past 1 thread").isGreaterThanOrEqualTo(4);
+      assertThat(tuner.largestSize())
+          .as("the pool grew well past 1 thread")
+          .isGreaterThanOrEqualTo(4);
       assertThat(tuner.largestSize()).isLessThanOrEqualTo(8);
       assertThat(maxOverlap(spans)).as("tasks ran side by side").isGreaterThanOrEqualTo(3);
       assertThat(elapsed)
@@ -82,8 +84,7 @@ class AdaptiveTunerTest {
     try (BlockingPool pool = new BlockingPool(1, 4096)) {
       // What a CPU-bound task does to the process: each busy pool thread uses one CPU.
       DoubleSupplier cpuBound = () -> Math.min(1.0, pool.active() / (double) cpus);
-      try (AdaptiveTuner tuner =
-          new AdaptiveTuner(pool, 1, 4 * cpus + 4, FAST, cpuBound).start()) {
+      try (AdaptiveTuner tuner = new AdaptiveTuner(pool, 1, 4 * cpus + 4, FAST, cpuBound).start()) {
         int tasks = 40 * cpus;
         CountDownLatch done = new CountDownLatch(tasks);
         for (int i = 0; i < tasks; i++) pool.submit(() -> sleep(25), (r, f) -> done.countDown());
@@ -220,13 +221,12 @@ class AdaptiveTunerTest {
     DoubleSupplier load = AdaptiveTuner.measuredCpuLoad();
     load.getAsDouble();
     Thread spinner =
-        new Thread(
-            () -> {
-              long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
-              long x = 0;
-              while (System.nanoTime() < end) x += Long.numberOfTrailingZeros(x + 1);
-              if (x == 42) System.out.print("");
-            });
+        new Thread(() -> {
+          long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+          long x = 0;
+          while (System.nanoTime() < end) x += Long.numberOfTrailingZeros(x + 1);
+          if (x == 42) System.out.print("");
+        });
     spinner.start();
     spinner.join();
     double seen = load.getAsDouble();

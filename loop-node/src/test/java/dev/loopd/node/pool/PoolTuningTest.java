@@ -47,8 +47,7 @@ class PoolTuningTest {
             "LOOPD_POOL_MAX", "6");
     assertThat(flags(env, null, null, null, null))
         .isEqualTo(new PoolTuning(Mode.ADAPTIVE, 3, 2, 6));
-    assertThat(flags(env, null, "5", "4", "12"))
-        .isEqualTo(new PoolTuning(Mode.ADAPTIVE, 5, 4, 12));
+    assertThat(flags(env, null, "5", "4", "12")).isEqualTo(new PoolTuning(Mode.ADAPTIVE, 5, 4, 12));
     assertThat(flags(env, "fixed", null, null, null))
         .as("min and max in the environment are ignored when fixed")
         .isEqualTo(PoolTuning.fixed(3));
