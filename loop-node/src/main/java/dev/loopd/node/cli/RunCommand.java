@@ -7,8 +7,10 @@ import dev.loopd.node.health.Watchdog;
 import dev.loopd.node.js.JsRuntime;
 import dev.loopd.node.js.Stdio;
 import dev.loopd.node.loop.EventLoop;
+import dev.loopd.node.pool.AdaptiveTuner;
 import dev.loopd.node.pool.BlockingPool;
-import dev.loopd.node.pool.PoolSizing;
+import dev.loopd.node.pool.PoolTuning;
+import dev.loopd.node.pool.PoolTuning.Setting;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +32,24 @@ public final class RunCommand implements Callable<Integer> {
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "Passed in process.argv.")
   List<String> args = new ArrayList<>();
 
-  @Option(names = "--pool-size", description = "Blocking pool threads (default: CPUs available).")
-  Integer poolSize;
+  @Option(
+      names = "--pool-size",
+      description = "Blocking pool threads, or threads at start when adaptive (default: CPUs).")
+  String poolSize;
+
+  @Option(
+      names = "--pool-tuning",
+      paramLabel = "fixed|adaptive",
+      description =
+          "fixed: --pool-size threads always; adaptive: grow and shrink between --pool-min and"
+              + " --pool-max from queue wait and CPU use (default: LOOPD_POOL_TUNING, else fixed).")
+  String poolTuning;
+
+  @Option(names = "--pool-min", description = "Adaptive: fewest threads (default: 1).")
+  String poolMin;
+
+  @Option(names = "--pool-max", description = "Adaptive: most threads (default: 4 per CPU, >= 4).")
+  String poolMax;
 
   @Option(names = "--pool-queue", description = "Blocking pool queue capacity (default: 1024).")
   int poolQueue = 1024;
@@ -63,12 +81,15 @@ public final class RunCommand implements Callable<Integer> {
           "loop-node: no such file; check the path (it is resolved from the current directory).");
       return 1;
     }
-    int size;
+    PoolTuning tuning;
     try {
-      size =
-          poolSize != null
-              ? PoolSizing.parse("--pool-size", poolSize.toString())
-              : PoolSizing.defaultSize(System.getenv());
+      tuning =
+          PoolTuning.resolve(
+              System.getenv(),
+              new Setting("--pool-tuning", poolTuning),
+              new Setting("--pool-size", poolSize),
+              new Setting("--pool-min", poolMin),
+              new Setting("--pool-max", poolMax));
     } catch (IllegalArgumentException e) {
       System.err.println("loop-node: " + e.getMessage());
       return 9;
@@ -79,7 +100,11 @@ public final class RunCommand implements Callable<Integer> {
     EventLoop loop = new EventLoop();
     Stdio stdio = new Stdio();
     loop.setBeforeBlock(stdio::flush);
-    BlockingPool pool = new BlockingPool(size, poolQueue);
+    BlockingPool pool = new BlockingPool(tuning.size(), poolQueue);
+    AdaptiveTuner tuner =
+        tuning.mode() == PoolTuning.Mode.ADAPTIVE
+            ? new AdaptiveTuner(pool, tuning.min(), tuning.max()).start()
+            : null;
     List<String> argv = new ArrayList<>();
     argv.add(System.getProperty("loopd.execPath", "loop-node"));
     argv.add(script.toString());
@@ -114,7 +139,7 @@ public final class RunCommand implements Callable<Integer> {
                   + JsRuntime.scriptStack(error)));
       watchdog.start();
     }
-    Summary summary = new Summary(loop, pool, lag, tasks, startNanos);
+    Summary summary = new Summary(loop, pool, tuner, lag, tasks, startNanos);
     runtime.onExit(code -> {
       if (stats) stdio.writeErr(summary.render());
       stdio.flush();
@@ -128,6 +153,7 @@ public final class RunCommand implements Callable<Integer> {
     if (stats) stdio.writeErr(summary.render());
     stdio.flush();
     if (watchdog != null) watchdog.close();
+    if (tuner != null) tuner.close();
     return code;
   }
 
@@ -142,8 +168,25 @@ public final class RunCommand implements Callable<Integer> {
 
   /** The `--stats` report: lag, ELU, task durations and pool figures over the whole run. */
   record Summary(
-      EventLoop loop, BlockingPool pool, LagMonitor lag, TaskStats tasks, long startNanos) {
+      EventLoop loop,
+      BlockingPool pool,
+      AdaptiveTuner tuner,
+      LagMonitor lag,
+      TaskStats tasks,
+      long startNanos) {
     String render() {
+      return figures() + tuning();
+    }
+
+    /** With adaptive tuning: the range allowed, the sizes the pool went through, the resizes. */
+    String tuning() {
+      if (tuner == null) return "";
+      return String.format(
+          "pool tuning    adaptive %d..%d  sizes seen %d..%d  resizes %d%n",
+          tuner.min(), tuner.max(), tuner.smallestSize(), tuner.largestSize(), tuner.resizes());
+    }
+
+    String figures() {
       var l = lag.total();
       var t = tasks.total();
       var p = pool.totals(startNanos);

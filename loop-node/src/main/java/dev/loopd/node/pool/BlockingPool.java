@@ -28,6 +28,8 @@ public final class BlockingPool implements AutoCloseable {
   private final LongAdder completed = new LongAdder();
   private final LongAdder rejected = new LongAdder();
   private final LongAdder busyNanos = new LongAdder();
+  private final LongAdder started = new LongAdder();
+  private final LongAdder queueWaitNanos = new LongAdder();
   private final Recorder queueWait = new Recorder(HIGHEST_TRACKABLE, 2);
   private final Recorder runTime = new Recorder(HIGHEST_TRACKABLE, 2);
   private final Histogram queueWaitTotal = new Histogram(HIGHEST_TRACKABLE, 2);
@@ -72,6 +74,8 @@ public final class BlockingPool implements AutoCloseable {
       executor.execute(() -> {
         long start = System.nanoTime();
         queueWait.recordValue(Math.min(start - queuedAt, HIGHEST_TRACKABLE));
+        started.increment();
+        queueWaitNanos.add(start - queuedAt);
         active.incrementAndGet();
         T result = null;
         Throwable failure = null;
@@ -109,6 +113,22 @@ public final class BlockingPool implements AutoCloseable {
 
   public int queued() {
     return executor.getQueue().size();
+  }
+
+  /**
+   * Running totals for readers that must not disturb {@link #snapshot()}'s intervals (the {@link
+   * AdaptiveTuner}): any number of readers may call it, each diffing its own previous reading.
+   */
+  public PoolLoad load() {
+    return new PoolLoad(
+        System.nanoTime(),
+        size(),
+        active.get(),
+        queued(),
+        started.sum(),
+        queueWaitNanos.sum(),
+        busyNanos.sum(),
+        completed.sum());
   }
 
   /** Changes the number of threads; work already running finishes on its thread. */
