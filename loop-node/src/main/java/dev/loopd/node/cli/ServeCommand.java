@@ -1,6 +1,7 @@
 package dev.loopd.node.cli;
 
-import dev.loopd.node.pool.PoolSizing;
+import dev.loopd.node.pool.PoolTuning;
+import dev.loopd.node.pool.PoolTuning.Setting;
 import dev.loopd.node.serve.ServingNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,24 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", description = "Address to listen on (default: 0.0.0.0).")
   String host = "0.0.0.0";
 
-  @Option(names = "--pool-size", description = "Blocking pool threads (default: CPUs available).")
-  Integer poolSize;
+  @Option(
+      names = "--pool-size",
+      description = "Blocking pool threads, or threads at start when adaptive (default: CPUs).")
+  String poolSize;
+
+  @Option(
+      names = "--pool-tuning",
+      paramLabel = "fixed|adaptive",
+      description =
+          "fixed: --pool-size threads always; adaptive: grow and shrink between --pool-min and"
+              + " --pool-max from queue wait and CPU use (default: LOOPD_POOL_TUNING, else fixed).")
+  String poolTuning;
+
+  @Option(names = "--pool-min", description = "Adaptive: fewest threads (default: 1).")
+  String poolMin;
+
+  @Option(names = "--pool-max", description = "Adaptive: most threads (default: 4 per CPU, >= 4).")
+  String poolMax;
 
   @Option(names = "--pool-queue", description = "Blocking pool queue capacity (default: 1024).")
   int poolQueue = 1024;
@@ -105,12 +122,15 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int size;
+    PoolTuning tuning;
     try {
-      size =
-          poolSize != null
-              ? PoolSizing.parse("--pool-size", poolSize.toString())
-              : PoolSizing.defaultSize(System.getenv());
+      tuning =
+          PoolTuning.resolve(
+              System.getenv(),
+              new Setting("--pool-tuning", poolTuning),
+              new Setting("--pool-size", poolSize),
+              new Setting("--pool-min", poolMin),
+              new Setting("--pool-max", poolMax));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -140,7 +160,7 @@ public final class ServeCommand implements Callable<Integer> {
             host,
             httpPort,
             grpcPort,
-            size,
+            tuning,
             poolQueue,
             files,
             tenant,

@@ -95,6 +95,10 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
   private final AtomicLong handlerSetVersion = new AtomicLong();
   private final List<Consumer<NodeStats>> statsListeners = new CopyOnWriteArrayList<>();
   private volatile Limits poolDefaults = Limits.getDefaultInstance();
+  private volatile Consumer<dev.loopd.proto.node.v1.BlockingPoolSettings> poolSettingsHandler =
+      settings -> {
+        if (settings.getSize() > 0) resizePool(settings.getSize());
+      };
   private volatile InvocationListener listener =
       new InvocationListener() {
         @Override
@@ -727,8 +731,17 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
 
   private void applyPoolSettings(dev.loopd.proto.node.v1.PoolSettings settings) {
     if (settings.hasDefaultLimits()) poolDefaults = settings.getDefaultLimits();
-    int size = settings.getBlockingPool().getSize();
-    if (size > 0) pool.resize(size);
+    if (settings.hasBlockingPool()) poolSettingsHandler.accept(settings.getBlockingPool());
+  }
+
+  private void resizePool(int size) {
+    pool.resize(size);
+  }
+
+  /** Applies a pool's blocking-pool settings (size, tuning); the node wires its pool control. */
+  public void setPoolSettingsHandler(
+      Consumer<dev.loopd.proto.node.v1.BlockingPoolSettings> handler) {
+    this.poolSettingsHandler = handler;
   }
 
   // ---- invoking -----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import dev.loopd.node.health.Watchdog;
 import dev.loopd.node.js.JsRuntime;
 import dev.loopd.node.loop.EventLoop;
 import dev.loopd.node.pool.BlockingPool;
+import dev.loopd.node.pool.PoolTuning;
 import dev.loopd.node.session.NodeSessionClient;
 import dev.loopd.proto.node.v1.HandlerSpec;
 import dev.loopd.proto.node.v1.NodeCapacity;
@@ -40,7 +41,7 @@ public final class ServingNode {
       String host,
       int httpPort,
       int grpcPort,
-      int poolSize,
+      PoolTuning poolTuning,
       int poolQueue,
       Map<String, Path> handlerFiles,
       String tenant,
@@ -70,7 +71,9 @@ public final class ServingNode {
   }
 
   public int run() {
-    BlockingPool pool = new BlockingPool(config.poolSize(), config.poolQueue());
+    BlockingPool pool = new BlockingPool(config.poolTuning().size(), config.poolQueue());
+    PoolControl poolControl = new PoolControl(pool, log);
+    poolControl.apply(config.poolTuning());
     HandlerHost host =
         new HandlerHost(
             loop,
@@ -82,6 +85,7 @@ public final class ServingNode {
                 HandlerHost.Defaults.standard().maxResponseBytes(),
                 HandlerHost.Defaults.standard().maxHandlers()),
             log);
+    host.setPoolSettingsHandler(poolControl::apply);
     Watchdog watchdog =
         new Watchdog(
             config.warnBlockedMs(),
@@ -119,8 +123,8 @@ public final class ServingNode {
             + ", grpc port "
             + frontends.grpc().port()
             + ", blocking pool "
-            + config.poolSize()
-            + " threads, engine "
+            + config.poolTuning()
+            + ", engine "
             + JsRuntime.engineImplementation());
 
     Runnable onSignal = () -> shutdown(host, frontends, "a signal");
@@ -158,6 +162,7 @@ public final class ServingNode {
     }
     watchdog.close();
     host.close();
+    poolControl.close();
     pool.close();
     log.close();
     return exitCode.get();
@@ -173,7 +178,7 @@ public final class ServingNode {
         .setCapacity(
             NodeCapacity.newBuilder()
                 .setCpus(Runtime.getRuntime().availableProcessors())
-                .setBlockingPoolSize(config.poolSize())
+                .setBlockingPoolSize(config.poolTuning().size())
                 .setMemoryBytes(Runtime.getRuntime().maxMemory()))
         .setRuntime(
             RuntimeInfo.newBuilder()

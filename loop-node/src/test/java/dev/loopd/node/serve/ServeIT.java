@@ -284,6 +284,7 @@ class ServeIT {
     try {
       assertThat(own.process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
       assertThat(own.process.exitValue()).isEqualTo(1);
+      own.terminate(Duration.ofSeconds(5)); // already ended: collects the rest of its output
       assertThat(own.output()).contains("--handler bad=").contains("line 2, column");
     } finally {
       own.close();

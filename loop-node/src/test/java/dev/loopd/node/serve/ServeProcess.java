@@ -34,8 +34,12 @@ final class ServeProcess implements AutoCloseable {
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private ManagedChannel channel;
 
-  private ServeProcess(Process process, List<String> lines, int httpPort, int grpcPort) {
+  private final Thread reader;
+
+  private ServeProcess(
+      Process process, Thread reader, List<String> lines, int httpPort, int grpcPort) {
     this.process = process;
+    this.reader = reader;
     this.lines = lines;
     this.httpPort = httpPort;
     this.grpcPort = grpcPort;
@@ -92,7 +96,7 @@ final class ServeProcess implements AutoCloseable {
       throw new AssertionError(
           "serve did not start listening; output:\n" + String.join("\n", lines));
     }
-    return new ServeProcess(p, lines, ports[0], ports[1]);
+    return new ServeProcess(p, reader, lines, ports[0], ports[1]);
   }
 
   /** Waits until /healthz/ready answers 200. */
@@ -141,11 +145,14 @@ final class ServeProcess implements AutoCloseable {
 
   /** Sends SIGTERM and returns the exit code. */
   int terminate(Duration wait) throws Exception {
-    process.destroy(); // SIGTERM
+    // SIGTERM through the handle: Process.destroy() would also close our end of its stdout, and
+    // what the node prints while draining would be lost.
+    process.toHandle().destroy();
     if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("serve did not exit after SIGTERM:\n" + output());
     }
+    reader.join(5000); // everything it printed is in lines
     return process.exitValue();
   }
 
