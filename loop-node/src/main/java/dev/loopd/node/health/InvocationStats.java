@@ -15,8 +15,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Counts invocations as the node core starts and finishes them: how many are in flight, how many
- * ended with each outcome per handler since the node started (NodeStats.invocations and the
- * {@code loopd.invocations} metric), and how long they took per handler.
+ * ended with each outcome per handler since the node started (NodeStats.invocations and the {@code
+ * loopd.invocations} metric), and how long they took per handler.
  *
  * <p>Every method is safe from any thread and cheap enough for the hot path: a map lookup, an
  * atomic add and an HdrHistogram {@link Recorder} write, no locks.
@@ -52,9 +52,9 @@ public final class InvocationStats {
   }
 
   /**
-   * An invocation refused before it started (draining, not ready, request too large): counted
-   * with its outcome, usually {@link InvocationOutcome#INVOCATION_OUTCOME_REJECTED}, but never in
-   * flight and without a duration.
+   * An invocation refused before it started (draining, not ready, request too large): counted with
+   * its outcome, usually {@link InvocationOutcome#INVOCATION_OUTCOME_REJECTED}, but never in flight
+   * and without a duration.
    */
   public void refused(String handler, InvocationOutcome outcome) {
     count(handler, outcome);
@@ -73,8 +73,7 @@ public final class InvocationStats {
   public List<Count> totals() {
     List<Count> counts = new ArrayList<>(totals.size());
     totals.forEach((k, v) -> counts.add(new Count(k.handler(), k.outcome(), v.sum())));
-    counts.sort(
-        Comparator.comparing(Count::handler).thenComparing(c -> c.outcome().getNumber()));
+    counts.sort(Comparator.comparing(Count::handler).thenComparing(c -> c.outcome().getNumber()));
     return counts;
   }
 

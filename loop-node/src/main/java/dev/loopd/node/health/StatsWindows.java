@@ -26,8 +26,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Threading: the window is cut on the loop thread by an unreferenced loop timer (so ELU, which
  * reads the loop's own counters, is race-free, and the timer never keeps the loop alive). The loop
- * thread only swaps the interval recorders; percentiles, the proto message and the listeners run
- * on a separate single thread, in window order, so a slow listener never holds up the loop.
+ * thread only swaps the interval recorders; percentiles, the proto message and the listeners run on
+ * a separate single thread, in window order, so a slow listener never holds up the loop.
  */
 public final class StatsWindows implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(StatsWindows.class.getName());
@@ -60,8 +60,8 @@ public final class StatsWindows implements AutoCloseable {
   }
 
   /**
-   * One closed window: the message as sent, plus the interval's raw distributions (nanoseconds)
-   * for exporters that want whole histograms rather than the percentiles in {@code stats}.
+   * One closed window: the message as sent, plus the interval's raw distributions (nanoseconds) for
+   * exporters that want whole histograms rather than the percentiles in {@code stats}.
    */
   public record Window(
       NodeStats stats,
@@ -132,8 +132,7 @@ public final class StatsWindows implements AutoCloseable {
 
   private static Duration checkInterval(Duration interval) {
     if (interval == null || interval.toMillis() < 1) {
-      throw new IllegalArgumentException(
-          "stats interval must be at least 1 ms, got " + interval);
+      throw new IllegalArgumentException("stats interval must be at least 1 ms, got " + interval);
     }
     return interval;
   }

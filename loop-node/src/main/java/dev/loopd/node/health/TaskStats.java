@@ -15,14 +15,14 @@ import org.HdrHistogram.Recorder;
  * attributed to the handler (and version) that ran it. The loop's own bookkeeping timers are not
  * counted.
  *
- * <p>Attribution: the core calls {@link #setOwner(String, String)} before it runs a handler's
- * code and {@link #clearOwner()} after. A task belongs to the owner current when it started, or
- * to the last owner set while it ran, so both "set, run the task, clear" around {@code runTask}
- * and "set and clear inside the callback" attribute the task to the handler.
+ * <p>Attribution: the core calls {@link #setOwner(String, String)} before it runs a handler's code
+ * and {@link #clearOwner()} after. A task belongs to the owner current when it started, or to the
+ * last owner set while it ran, so both "set, run the task, clear" around {@code runTask} and "set
+ * and clear inside the callback" attribute the task to the handler.
  *
  * <p>{@link #taskEnded} runs on the loop thread for every task: it records into an HdrHistogram
- * {@link Recorder} and compares against the shortest kept long task; it allocates only when a
- * task makes it into a top list.
+ * {@link Recorder} and compares against the shortest kept long task; it allocates only when a task
+ * makes it into a top list.
  */
 public final class TaskStats implements TaskObserver {
   /** Long tasks kept over the node's life ({@link #longest()}). */
@@ -67,8 +67,8 @@ public final class TaskStats implements TaskObserver {
   }
 
   /**
-   * @param defaultOwner what tasks outside any handler are attributed to; the serving node uses
-   *     "" (NodeStats.LongTask.handler is empty for node internals)
+   * @param defaultOwner what tasks outside any handler are attributed to; the serving node uses ""
+   *     (NodeStats.LongTask.handler is empty for node internals)
    */
   public TaskStats(String defaultOwner) {
     this.defaultOwner = defaultOwner;

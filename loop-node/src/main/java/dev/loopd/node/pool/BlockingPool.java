@@ -130,8 +130,8 @@ public final class BlockingPool implements AutoCloseable {
 
   /**
    * As {@link #snapshot}, with the queue-wait and run-time histograms of the interval (in
-   * nanoseconds) for readers that export distributions rather than percentiles. Each call starts
-   * a new interval for {@link #snapshot} too: one reader should own them.
+   * nanoseconds) for readers that export distributions rather than percentiles. Each call starts a
+   * new interval for {@link #snapshot} too: one reader should own them.
    */
   public synchronized PoolWindow window() {
     long nowNanos = System.nanoTime();

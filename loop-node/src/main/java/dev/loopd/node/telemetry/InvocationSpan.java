@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The trace span of one invocation ({@code invoke {handler}}, kind SERVER), a child of the
- * caller's W3C trace context when the caller sent one. Hand {@link #traceparent()} on to whatever
- * the handler calls so the trace continues; call {@link #end} once when the invocation ends (later
+ * The trace span of one invocation ({@code invoke {handler}}, kind SERVER), a child of the caller's
+ * W3C trace context when the caller sent one. Hand {@link #traceparent()} on to whatever the
+ * handler calls so the trace continues; call {@link #end} once when the invocation ends (later
  * calls do nothing). Safe from any thread.
  */
 public final class InvocationSpan {
@@ -22,8 +22,7 @@ public final class InvocationSpan {
   static final AttributeKey<String> TENANT = AttributeKey.stringKey("loopd.tenant");
   static final AttributeKey<String> INVOCATION_ID = AttributeKey.stringKey("loopd.invocation.id");
   static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("loopd.outcome");
-  static final AttributeKey<Long> HTTP_STATUS =
-      AttributeKey.longKey("http.response.status_code");
+  static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
 
   private final Span span;
   private final Map<String, String> childContext;
@@ -52,8 +51,8 @@ public final class InvocationSpan {
   }
 
   /**
-   * Ends the span with how the invocation ended. An outcome other than OK, or an HTTP status of
-   * 500 and above, marks the span as an error (a 4xx is the client's error, not the server's).
+   * Ends the span with how the invocation ended. An outcome other than OK, or an HTTP status of 500
+   * and above, marks the span as an error (a 4xx is the client's error, not the server's).
    *
    * @param httpStatus the status the caller got; 0 when there was no HTTP response
    */

@@ -20,8 +20,8 @@ import org.HdrHistogram.HistogramIterationValue;
 /**
  * The metrics of DESIGN.md ("Loop health"), fed from the node's stats windows.
  *
- * <p>Why from windows and not on the hot path: the loop thread already records every lag sample
- * and task duration into HdrHistogram recorders (a few nanoseconds each). Recording into OTel
+ * <p>Why from windows and not on the hot path: the loop thread already records every lag sample and
+ * task duration into HdrHistogram recorders (a few nanoseconds each). Recording into OTel
  * histograms too would add an attribute lookup and a lock per task on the loop thread. Instead,
  * once per window, the stats thread replays each window's HdrHistogram into the OTel histogram
  * (each distinct value with its count), so the loop thread pays nothing extra. The cost moves to
@@ -55,23 +55,40 @@ final class NodeMetrics {
             "loopd.eventloop.task.duration",
             "Duration of each macrotask: a callback plus its microtask drain");
     poolQueueWait =
-        histogram(
-            meter, "loopd.pool.queue.wait", "Time blocking-pool work waited for a thread");
+        histogram(meter, "loopd.pool.queue.wait", "Time blocking-pool work waited for a thread");
     poolRunTime =
         histogram(meter, "loopd.pool.run.time", "Time blocking-pool work ran on a thread");
     invocationDuration =
-        histogram(
-            meter, "loopd.invocation.duration", "Invocations from receipt to response");
+        histogram(meter, "loopd.invocation.duration", "Invocations from receipt to response");
 
-    gauge(meter, "loopd.eventloop.utilization", "1", "Share of wall time the loop was not "
-        + "waiting in poll, over the last window", w -> w.stats().getElu());
-    longGauge(meter, "loopd.pool.size", "{thread}", "Blocking-pool threads",
+    gauge(
+        meter,
+        "loopd.eventloop.utilization",
+        "1",
+        "Share of wall time the loop was not " + "waiting in poll, over the last window",
+        w -> w.stats().getElu());
+    longGauge(
+        meter,
+        "loopd.pool.size",
+        "{thread}",
+        "Blocking-pool threads",
         w -> w.stats().getBlockingPool().getSize());
-    longGauge(meter, "loopd.pool.active", "{thread}", "Blocking-pool threads running a task",
+    longGauge(
+        meter,
+        "loopd.pool.active",
+        "{thread}",
+        "Blocking-pool threads running a task",
         w -> w.stats().getBlockingPool().getActive());
-    longGauge(meter, "loopd.pool.queued", "{task}", "Tasks waiting in the blocking-pool queue",
+    longGauge(
+        meter,
+        "loopd.pool.queued",
+        "{task}",
+        "Tasks waiting in the blocking-pool queue",
         w -> w.stats().getBlockingPool().getQueued());
-    gauge(meter, "loopd.pool.utilization", "1",
+    gauge(
+        meter,
+        "loopd.pool.utilization",
+        "1",
         "Busy thread time / (size x wall time) over the last window",
         w -> w.stats().getBlockingPool().getUtilization());
 
@@ -97,8 +114,9 @@ final class NodeMetrics {
         .gaugeBuilder(name)
         .setUnit(unit)
         .setDescription(description)
-        .buildWithCallback(observeLatest((ObservableDoubleMeasurement m, Window w) ->
-            m.record(read.applyAsDouble(w))));
+        .buildWithCallback(
+            observeLatest(
+                (ObservableDoubleMeasurement m, Window w) -> m.record(read.applyAsDouble(w))));
   }
 
   private void longGauge(
@@ -108,8 +126,9 @@ final class NodeMetrics {
         .ofLongs()
         .setUnit(unit)
         .setDescription(description)
-        .buildWithCallback(observeLatest((ObservableLongMeasurement m, Window w) ->
-            m.record(read.applyAsLong(w))));
+        .buildWithCallback(
+            observeLatest(
+                (ObservableLongMeasurement m, Window w) -> m.record(read.applyAsLong(w))));
   }
 
   private interface Observation<M> {
@@ -128,8 +147,9 @@ final class NodeMetrics {
     Window w = latest;
     if (w == null) return;
     for (InvocationCount c : w.stats().getInvocationsList()) {
-      m.record(c.getCountTotal(), Attributes.of(HANDLER, c.getHandler(), OUTCOME,
-          outcome(c.getOutcome())));
+      m.record(
+          c.getCountTotal(),
+          Attributes.of(HANDLER, c.getHandler(), OUTCOME, outcome(c.getOutcome())));
     }
   }
 

@@ -34,16 +34,16 @@ import java.util.function.Supplier;
 
 /**
  * A loop node's OpenTelemetry: the metrics of DESIGN.md ("Loop health") and one trace span per
- * invocation. Built with the SDK directly (no agent, no autoconfiguration), so a node with no
- * OTLP endpoint opens no connection and starts no export thread.
+ * invocation. Built with the SDK directly (no agent, no autoconfiguration), so a node with no OTLP
+ * endpoint opens no connection and starts no export thread.
  *
  * <ul>
  *   <li>Metrics always go to a Prometheus reader; {@link #prometheusText()} renders them in the
  *       Prometheus text format for the HTTP front end's {@code /metrics}.
  *   <li>With an OTLP endpoint, metrics are also pushed every {@code exportInterval} and spans in
  *       batches, over OTLP/gRPC (grpc-java's managed channel).
- *   <li>Metric values come from the node's {@link StatsWindows}: register {@link
- *       #windowListener()} there (see {@link NodeMetrics} for why).
+ *   <li>Metric values come from the node's {@link StatsWindows}: register {@link #windowListener()}
+ *       there (see {@link NodeMetrics} for why).
  * </ul>
  */
 public final class NodeTelemetry implements AutoCloseable {
@@ -174,7 +174,8 @@ public final class NodeTelemetry implements AutoCloseable {
    */
   public boolean flush(long timeoutMs) {
     CompletableResultCode result =
-        CompletableResultCode.ofAll(List.of(tracerProvider.forceFlush(), meterProvider.forceFlush()));
+        CompletableResultCode.ofAll(
+            List.of(tracerProvider.forceFlush(), meterProvider.forceFlush()));
     return result.join(timeoutMs, TimeUnit.MILLISECONDS).isSuccess();
   }
 

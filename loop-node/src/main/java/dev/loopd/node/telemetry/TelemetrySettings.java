@@ -79,7 +79,8 @@ public record TelemetrySettings(
   private static String badEndpoint(String text) {
     return "OTLP endpoint '"
         + text
-        + "' is not of the form http://HOST:PORT or https://HOST:PORT (e.g. http://otel-collector:4317)";
+        + "' is not of the form http://HOST:PORT or https://HOST:PORT"
+        + " (e.g. http://otel-collector:4317)";
   }
 
   private static String blankToNull(String s) {

@@ -126,10 +126,12 @@ class StatsWindowsTest {
     startNode(Duration.ofMillis(200));
     CountDownLatch done = new CountDownLatch(4);
     for (int i = 0; i < 4; i++) {
-      pool.submit(() -> {
-        Thread.sleep(100);
-        return null;
-      }, (r, f) -> done.countDown());
+      pool.submit(
+          () -> {
+            Thread.sleep(100);
+            return null;
+          },
+          (r, f) -> done.countDown());
     }
     invocations.started("hello");
     invocations.started("hello");
@@ -167,10 +169,12 @@ class StatsWindowsTest {
     next(w -> true);
     CountDownLatch done = new CountDownLatch(2);
     for (int i = 0; i < 2; i++) {
-      pool.submit(() -> {
-        LagMonitorTest.busy(250);
-        return null;
-      }, (r, f) -> done.countDown());
+      pool.submit(
+          () -> {
+            LagMonitorTest.busy(250);
+            return null;
+          },
+          (r, f) -> done.countDown());
     }
     assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
     NodeStats busy = next(w -> w.getBlockingPool().getCompletedTotal() == 2);

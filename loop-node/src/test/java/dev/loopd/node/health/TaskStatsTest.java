@@ -27,10 +27,14 @@ class TaskStatsTest {
     task(stats, t0, 30, () -> {});
     stats.clearOwner();
 
-    task(stats, t0, 20, () -> {
-      stats.setOwner("inside", "2");
-      stats.clearOwner(); // the core resets when the handler's code returns
-    });
+    task(
+        stats,
+        t0,
+        20,
+        () -> {
+          stats.setOwner("inside", "2");
+          stats.clearOwner(); // the core resets when the handler's code returns
+        });
 
     task(stats, t0, 10, () -> {});
 

@@ -43,12 +43,15 @@ class NodeTelemetryTest {
           .contains("outcome=\"cpu_budget_exceeded\"} 1.0\n");
       // The 200 ms lag sample lands in the 0.25 s bucket, the 1-2 ms ones below 0.0025 s.
       assertThat(text)
-          .contains("loopd_eventloop_delay_seconds_bucket{otel_scope_name=\"dev.loopd.node\","
-              + "le=\"0.0025\"} 3\n")
-          .contains("loopd_eventloop_delay_seconds_bucket{otel_scope_name=\"dev.loopd.node\","
-              + "le=\"0.1\"} 3\n")
-          .contains("loopd_eventloop_delay_seconds_bucket{otel_scope_name=\"dev.loopd.node\","
-              + "le=\"0.25\"} 4\n");
+          .contains(
+              "loopd_eventloop_delay_seconds_bucket{otel_scope_name=\"dev.loopd.node\","
+                  + "le=\"0.0025\"} 3\n")
+          .contains(
+              "loopd_eventloop_delay_seconds_bucket{otel_scope_name=\"dev.loopd.node\","
+                  + "le=\"0.1\"} 3\n")
+          .contains(
+              "loopd_eventloop_delay_seconds_bucket{otel_scope_name=\"dev.loopd.node\","
+                  + "le=\"0.25\"} 4\n");
       assertThat(text)
           .contains("service_name=\"loop-node\"")
           .contains("loopd_node_id=\"node-a\"")
@@ -78,7 +81,11 @@ class NodeTelemetryTest {
     try (NodeTelemetry telemetry = withoutExport()) {
       InvocationSpan span =
           telemetry.startInvocation(
-              "hello", "3", "acme", "inv-1", "00-" + PARENT_TRACE + "-" + PARENT_SPAN + "-01",
+              "hello",
+              "3",
+              "acme",
+              "inv-1",
+              "00-" + PARENT_TRACE + "-" + PARENT_SPAN + "-01",
               "vendor=x");
       assertThat(span.traceId()).isEqualTo(PARENT_TRACE);
       assertThat(span.traceparent())

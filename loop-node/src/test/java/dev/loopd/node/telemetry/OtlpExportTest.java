@@ -108,11 +108,14 @@ class OtlpExportTest {
     Map<String, Metric> byName = new HashMap<>();
     request
         .getResourceMetricsList()
-        .forEach(rm -> rm.getScopeMetricsList()
-            .forEach(sm -> sm.getMetricsList().forEach(m -> {
-              names.add(m.getName());
-              byName.put(m.getName(), m);
-            })));
+        .forEach(rm ->
+            rm.getScopeMetricsList()
+                .forEach(sm ->
+                    sm.getMetricsList()
+                        .forEach(m -> {
+                          names.add(m.getName());
+                          byName.put(m.getName(), m);
+                        })));
     assertThat(names).containsAll(DESIGN_METRICS);
 
     Resource resource = request.getResourceMetrics(0).getResource();
