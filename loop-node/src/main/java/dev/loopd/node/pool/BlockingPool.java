@@ -144,7 +144,16 @@ public final class BlockingPool implements AutoCloseable {
   }
 
   /** Figures since the previous call (histograms) and in total (counters). */
-  public synchronized PoolStats snapshot() {
+  public PoolStats snapshot() {
+    return window().stats();
+  }
+
+  /**
+   * As {@link #snapshot}, with the queue-wait and run-time histograms of the interval (in
+   * nanoseconds) for readers that export distributions rather than percentiles. Each call starts a
+   * new interval for {@link #snapshot} too: one reader should own them.
+   */
+  public synchronized PoolWindow window() {
     long nowNanos = System.nanoTime();
     Histogram wait = queueWait.getIntervalHistogram();
     Histogram run = runTime.getIntervalHistogram();
@@ -155,19 +164,21 @@ public final class BlockingPool implements AutoCloseable {
     double utilization = Math.min(1.0, (busy - lastBusyNanos) / ((double) wall * size()));
     lastSnapshotNanos = nowNanos;
     lastBusyNanos = busy;
-    return new PoolStats(
-        size(),
-        active.get(),
-        queued(),
-        completed.sum(),
-        rejected.sum(),
-        utilization,
-        wait.getValueAtPercentile(50),
-        wait.getValueAtPercentile(99),
-        wait.getMaxValue(),
-        run.getValueAtPercentile(50),
-        run.getValueAtPercentile(99),
-        run.getMaxValue());
+    PoolStats stats =
+        new PoolStats(
+            size(),
+            active.get(),
+            queued(),
+            completed.sum(),
+            rejected.sum(),
+            utilization,
+            wait.getValueAtPercentile(50),
+            wait.getValueAtPercentile(99),
+            wait.getMaxValue(),
+            run.getValueAtPercentile(50),
+            run.getValueAtPercentile(99),
+            run.getMaxValue());
+    return new PoolWindow(stats, wait, run);
   }
 
   /** Figures over the pool's whole life (for a final summary). */
