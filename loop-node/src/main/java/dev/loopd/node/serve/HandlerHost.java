@@ -78,10 +78,31 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
 
   /** Told when invocations start and end (stats, metrics, traces). Any thread. */
   public interface InvocationListener {
-    void started(String handler);
+    /** An invocation was handed to a handler; the tracker hears how it ended. */
+    Tracker started(HandlerVersionInfo version, InvokeRequest request, String invocationId);
 
-    void finished(String handler, String version, InvocationOutcome outcome, long durationNanos);
+    /** Turned away before any handler ran (draining, body too large). */
+    void refused(String handler, InvocationOutcome outcome);
+
+    /** One invocation's end. */
+    interface Tracker {
+      void finished(InvocationOutcome outcome, int httpStatus, long durationNanos);
+    }
+
+    InvocationListener NONE =
+        new InvocationListener() {
+          @Override
+          public Tracker started(HandlerVersionInfo v, InvokeRequest r, String id) {
+            return (outcome, status, nanos) -> {};
+          }
+
+          @Override
+          public void refused(String handler, InvocationOutcome outcome) {}
+        };
   }
+
+  /** What listeners learn about the version serving an invocation. */
+  public record HandlerVersionInfo(String name, String version, String tenant) {}
 
   private final EventLoop loop;
   private final BlockingPool pool;
@@ -95,18 +116,12 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
   private final AtomicLong handlerSetVersion = new AtomicLong();
   private final List<Consumer<NodeStats>> statsListeners = new CopyOnWriteArrayList<>();
   private volatile Limits poolDefaults = Limits.getDefaultInstance();
-  private volatile Consumer<dev.loopd.proto.node.v1.BlockingPoolSettings> poolSettingsHandler =
+  private volatile Consumer<dev.loopd.proto.node.v1.PoolSettings> poolSettingsHandler =
       settings -> {
-        if (settings.getSize() > 0) resizePool(settings.getSize());
+        int size = settings.getBlockingPool().getSize();
+        if (size > 0) resizePool(size);
       };
-  private volatile InvocationListener listener =
-      new InvocationListener() {
-        @Override
-        public void started(String handler) {}
-
-        @Override
-        public void finished(String h, String v, InvocationOutcome o, long d) {}
-      };
+  private volatile InvocationListener listener = InvocationListener.NONE;
   private volatile Supplier<NodeStats> stats = NodeStats::getDefaultInstance;
   private volatile boolean ready;
   private volatile boolean draining;
@@ -731,16 +746,18 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
 
   private void applyPoolSettings(dev.loopd.proto.node.v1.PoolSettings settings) {
     if (settings.hasDefaultLimits()) poolDefaults = settings.getDefaultLimits();
-    if (settings.hasBlockingPool()) poolSettingsHandler.accept(settings.getBlockingPool());
+    poolSettingsHandler.accept(settings);
   }
 
   private void resizePool(int size) {
     pool.resize(size);
   }
 
-  /** Applies a pool's blocking-pool settings (size, tuning); the node wires its pool control. */
-  public void setPoolSettingsHandler(
-      Consumer<dev.loopd.proto.node.v1.BlockingPoolSettings> handler) {
+  /**
+   * Applies the rest of a pool's settings (blocking pool, stats interval, ...): the node wires its
+   * pool control and stats windows here. Default limits the host applies itself.
+   */
+  public void setPoolSettingsHandler(Consumer<dev.loopd.proto.node.v1.PoolSettings> handler) {
     this.poolSettingsHandler = handler;
   }
 
@@ -758,6 +775,9 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
               "path '" + request.getPath() + "' must start with '/'"));
     }
     if (draining || !ready) {
+      if (current.containsKey(request.getHandler())) { // names from callers are unbounded
+        listener.refused(request.getHandler(), InvocationOutcome.INVOCATION_OUTCOME_REJECTED);
+      }
       return failed(
           Status.UNAVAILABLE.withDescription(
               draining ? "the node is draining; retry on another node" : "the node is starting"));
@@ -795,11 +815,7 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
     long maxBody = version.limits().getMaxRequestBytes();
     if (request.getBody().size() > maxBody) {
       version.release();
-      listener.finished(
-          version.name(),
-          version.version(),
-          InvocationOutcome.INVOCATION_OUTCOME_REJECTED,
-          System.nanoTime() - received);
+      listener.refused(version.name(), InvocationOutcome.INVOCATION_OUTCOME_REJECTED);
       return failed(
           Status.RESOURCE_EXHAUSTED.withDescription(
               "request body of "
@@ -824,7 +840,13 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
             : request.getInvocationId();
     Invocation call = new Invocation(id, request, version, received, deadline);
     live.add(call);
-    if (!version.name().equals(WARM_UP)) listener.started(version.name());
+    if (!version.name().equals(WARM_UP)) {
+      call.tracker =
+          listener.started(
+              new HandlerVersionInfo(version.name(), version.version(), version.tenant()),
+              request,
+              id);
+    }
     HandlerVersion v = version;
     call.future.whenComplete((r, e) -> finished(call));
     long wait = deadline - System.nanoTime();
@@ -851,12 +873,10 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
     var timer = call.deadlineTimer;
     if (timer != null) timer.cancel(false);
     live.remove(call);
-    if (!call.version.name().equals(WARM_UP))
-      listener.finished(
-          call.version.name(),
-          call.version.version(),
-          call.outcome(),
-          System.nanoTime() - call.receivedNanos);
+    var tracker = call.tracker;
+    if (tracker != null) {
+      tracker.finished(call.outcome(), call.httpStatus(), System.nanoTime() - call.receivedNanos);
+    }
     if (call.version.release()) loop.submit(call.version::close);
   }
 

@@ -24,6 +24,7 @@ final class Invocation {
   final long deadlineNanos;
   final CompletableFuture<InvokeResponse> future = new CompletableFuture<>();
   volatile ScheduledFuture<?> deadlineTimer;
+  volatile HandlerHost.InvocationListener.Tracker tracker;
   private volatile InvocationOutcome failedAs = InvocationOutcome.INVOCATION_OUTCOME_UNSPECIFIED;
 
   /** The JS side's number for it, set on the loop thread when it starts; -1 before. */
@@ -82,8 +83,17 @@ final class Invocation {
   /** How it ended, once the future is done. */
   InvocationOutcome outcome() {
     if (!future.isDone()) return InvocationOutcome.INVOCATION_OUTCOME_UNSPECIFIED;
-    InvokeResponse r = future.getNow(null);
-    return r != null ? r.getOutcome() : failedAs;
+    return future.isCompletedExceptionally() ? failedAs : future.join().getOutcome();
+  }
+
+  /** The HTTP status the caller gets, for figures and spans (as the HTTP port maps errors). */
+  int httpStatus() {
+    if (!future.isCompletedExceptionally()) return future.join().getStatus();
+    return switch (failedAs) {
+      case INVOCATION_OUTCOME_DEADLINE_EXCEEDED -> 504;
+      case INVOCATION_OUTCOME_CPU_BUDGET_EXCEEDED, INVOCATION_OUTCOME_REJECTED -> 503;
+      default -> 500;
+    };
   }
 
   static String jsonString(String s) {

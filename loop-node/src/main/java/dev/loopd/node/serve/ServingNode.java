@@ -1,6 +1,5 @@
 package dev.loopd.node.serve;
 
-import dev.loopd.node.health.LagMonitor;
 import dev.loopd.node.health.Watchdog;
 import dev.loopd.node.js.JsRuntime;
 import dev.loopd.node.loop.EventLoop;
@@ -85,7 +84,15 @@ public final class ServingNode {
                 HandlerHost.Defaults.standard().maxResponseBytes(),
                 HandlerHost.Defaults.standard().maxHandlers()),
             log);
-    host.setPoolSettingsHandler(poolControl::apply);
+    Telemetry telemetry = new Telemetry(loop, host, pool, config, log);
+    host.setPoolSettingsHandler(settings -> {
+      if (settings.hasBlockingPool()) poolControl.apply(settings.getBlockingPool());
+      if (settings.hasStatsInterval()) {
+        telemetry.windows.setInterval(
+            Duration.ofNanos(
+                com.google.protobuf.util.Durations.toNanos(settings.getStatsInterval())));
+      }
+    });
     Watchdog watchdog =
         new Watchdog(
             config.warnBlockedMs(),
@@ -97,8 +104,7 @@ public final class ServingNode {
     watchdog.setOwner(host::runningTaskOwner);
     loop.addObserver(watchdog);
     watchdog.start();
-    LagMonitor lag = new LagMonitor(loop, config.lagResolutionMs());
-    lag.start();
+    telemetry.start();
 
     Frontends frontends;
     try {
@@ -116,6 +122,7 @@ public final class ServingNode {
       return 1;
     }
     closeables.add(frontends);
+    frontends.http().metrics(telemetry.metrics.prometheusText());
     log.node(
         "info",
         "loop-node serving: http port "
@@ -161,6 +168,7 @@ public final class ServingNode {
       }
     }
     watchdog.close();
+    telemetry.close();
     host.close();
     poolControl.close();
     pool.close();
