@@ -258,6 +258,9 @@ public final class ServingNode {
     } catch (Exception e) {
       log.node("warn", "warm-up failed (serving anyway): " + e);
     }
+    // Warm-up and loading leave the old generation full of compiler garbage: collect it once now,
+    // so an idle node gives that memory back (bin/loop-node sizes the heap to shrink).
+    System.gc();
     if (config.controlPlane() == null) host.markReady();
     log.node("info", "ready: " + host.list().getHandlersCount() + " handlers loaded");
   }
