@@ -454,4 +454,61 @@ class HandlerHostTest {
     assertThat(statusOf(catchThrowable(() -> invoke("slow", "/"))).getCode())
         .isEqualTo(Status.Code.UNAVAILABLE);
   }
+
+  @Test
+  void asyncLocalStorageCarriesTheRequestAcrossTimersPromisesAndThePool() throws Exception {
+    load(
+        "als",
+        "1",
+        """
+        import { AsyncLocalStorage } from 'node:async_hooks';
+        import { pbkdf2 } from 'node:crypto';
+        const store = new AsyncLocalStorage();
+        const seen = () => store.getStore()?.id ?? 'lost';
+        export default async (req) => store.run({ id: req.query.id }, async () => {
+          const out = [seen()];
+          await new Promise((r) => setTimeout(r, Number(req.query.wait)));
+          out.push(seen());
+          await null;
+          out.push(seen());
+          await new Promise((r) => pbkdf2('p', 's', 1000, 16, 'sha256', () => { out.push(seen()); r(); }));
+          await new Promise((r) => setImmediate(() => { out.push(seen()); r(); }));
+          return out.join(',');
+        });
+        """);
+    // Two requests interleave on the loop: the first waits longer, so their callbacks alternate.
+    var first =
+        host.invoke(
+            InvokeRequest.newBuilder()
+                .setHandler("als")
+                .setMethod("GET")
+                .setPath("/")
+                .addQuery(QueryParam.newBuilder().setName("id").setValue("a"))
+                .addQuery(QueryParam.newBuilder().setName("wait").setValue("60"))
+                .build(),
+            Long.MAX_VALUE);
+    var second =
+        host.invoke(
+            InvokeRequest.newBuilder()
+                .setHandler("als")
+                .setMethod("GET")
+                .setPath("/")
+                .addQuery(QueryParam.newBuilder().setName("id").setValue("b"))
+                .addQuery(QueryParam.newBuilder().setName("wait").setValue("1"))
+                .build(),
+            Long.MAX_VALUE);
+    assertThat(body(first.get(30, TimeUnit.SECONDS))).isEqualTo("a,a,a,a,a");
+    assertThat(body(second.get(30, TimeUnit.SECONDS))).isEqualTo("b,b,b,b,b");
+  }
+
+  @Test
+  void handlersDoNotShareGlobals() throws Exception {
+    load(
+        "writer",
+        "1",
+        "export default async () => { globalThis.shared = 'from writer'; return 'set'; };");
+    load("reader", "1", "export default async () => String(globalThis.shared);");
+    assertThat(body(invoke("writer", "/"))).isEqualTo("set");
+    assertThat(body(invoke("reader", "/"))).isEqualTo("undefined");
+  }
 }

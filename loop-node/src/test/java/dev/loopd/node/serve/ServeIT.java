@@ -290,4 +290,31 @@ class ServeIT {
       own.close();
     }
   }
+
+  @Test
+  void metricsAndStatsReportTheLoopAndTheInvocations() throws Exception {
+    for (int i = 0; i < 3; i++) assertThat(node.get("/h/hello/").statusCode()).isEqualTo(200);
+    load(
+        "hash",
+        "1",
+        "import { pbkdf2Sync, pbkdf2 } from 'node:crypto';\n"
+            + "export default async () => new Promise((ok, no) =>"
+            + " pbkdf2('p', 's', 1000, 16, 'sha256', (e, k) => e ? no(e) : ok(k.toString('hex'))));");
+    assertThat(node.get("/h/hash/").body()).hasSize(32);
+    Thread.sleep(1500); // a stats window closes
+    String metrics = node.get("/metrics").body();
+    assertThat(metrics)
+        .contains("loopd_eventloop_delay_seconds")
+        .contains("loopd_eventloop_utilization")
+        .contains("loopd_eventloop_task_duration_seconds")
+        .contains("loopd_pool_size")
+        .contains("loopd_pool_queue_wait_seconds")
+        .containsPattern(
+            "loopd_invocations_total\\{handler=\"hello\",[^}]*outcome=\"ok\"\\} [3-9]");
+    var stats = node.grpc().getStats(dev.loopd.proto.node.v1.GetStatsRequest.getDefaultInstance());
+    assertThat(stats.getReady()).isTrue();
+    assertThat(stats.getLoopLag().getSampleCount()).isPositive();
+    assertThat(stats.getInvocationsList())
+        .anySatisfy(c -> assertThat(c.getHandler()).isEqualTo("hello"));
+  }
 }
