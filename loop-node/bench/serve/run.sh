@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Serving benchmark: the same handler logic under Node's http server (node-server.mjs) and under
+# `bin/loop-node serve`, one after the other on this machine, printed side by side:
+#   hello   JSON hello, closed loop (wrk -c50): requests/s, p50, p99
+#   spin    1 in 10 requests spins the loop 500 ms (the articles' exercise 1), open loop at a
+#           fixed rate (load.mjs, latency from when each request was due): p50/p99 of the *other*
+#           requests. loop-node runs with --cpu-budget-ms 50, so the watchdog stops the spinners.
+#   pbkdf2  10 concurrent async pbkdf2 per request (exercise 2), wrk -c4, blocking pool of 1
+#           thread vs the default, with loop-node's own saturation figures from /metrics.
+#   memory  idle RSS after start, and RSS per loaded handler (20 copies of hello).
+# Machines are shared and noisy: compare within one run. Settings by environment:
+#   DURATION (s, default 15) WARMUP (s, default 15) SPIN_RATE (req/s, default 10) LOOP_NODE.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../../.." && pwd)"
+LOOP_NODE="${LOOP_NODE:-$ROOT/bin/loop-node}"
+DURATION="${DURATION:-15}"
+WARMUP="${WARMUP:-15}"
+SPIN_RATE="${SPIN_RATE:-10}"
+command -v node >/dev/null || { echo "node (Node.js 20) is the peer: install it first" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "wrk is needed: sudo apt-get install -y wrk" >&2; exit 1; }
+cd "$HERE"
+H="handlers"
+PORT=18090
+PID=
+LOGS="$(mktemp -d)"
+
+stop() { if [[ -n $PID ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; fi; }
+trap stop EXIT
+
+wait_for() { # URL: until it answers 200
+  for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; sleep 0.5; done
+  echo "server did not come up at $1; logs in $LOGS" >&2; exit 1
+}
+
+start_node() { # env... -- handlers...
+  PORT=$((PORT + 1))
+  env "$@" node node-server.mjs "$PORT" hello=$H/hello.mjs spin=$H/spin.mjs pbkdf2=$H/pbkdf2.mjs \
+    >"$LOGS/node-$PORT.log" 2>&1 &
+  PID=$!
+  wait_for "http://127.0.0.1:$PORT/h/hello/"
+}
+
+start_loop() { # extra serve flags...
+  PORT=$((PORT + 1))
+  "$LOOP_NODE" serve --host 127.0.0.1 --http-port "$PORT" --grpc-port 0 --cpu-budget-ms 50 \
+    --handler hello=$H/hello.mjs --handler spin=$H/spin.mjs --handler pbkdf2=$H/pbkdf2.mjs "$@" \
+    >"$LOGS/loop-$PORT.log" 2>&1 &
+  PID=$!
+  wait_for "http://127.0.0.1:$PORT/healthz/ready"
+}
+
+url() { echo "http://127.0.0.1:$PORT$1"; }
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+java_pid() { pgrep -P "$PID" java 2>/dev/null || echo "$PID"; }
+
+# wrk → "rps p50 p99" (ms)
+wrk_run() { # connections seconds path
+  wrk -t1 -c"$1" -d"$2"s --latency "$(url "$3")" | awk '
+    /Requests\/sec/ { rps = $2 }
+    /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+    /Non-2xx/ { bad = $5 }
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    END { printf "%.0f %.2f %.2f %d\n", rps, ms(p50), ms(p99), bad }'
+}
+
+spin_pattern="/h/spin/fast,/h/spin/fast,/h/spin/fast,/h/spin/fast,/h/spin/fast,/h/spin/fast,/h/spin/fast,/h/spin/fast,/h/spin/fast,/h/spin/slow"
+spin_run() { # → "fast_p50 fast_p99 slow_p50 errors_fast"
+  node load.mjs "http://127.0.0.1:$PORT" "$SPIN_RATE" "$DURATION" "$spin_pattern" | node -e '
+    const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    const f = r["/h/spin/fast"], s = r["/h/spin/slow"];
+    console.log(f.p50, f.p99, s.p50, f.errors);'
+}
+
+declare -A R
+echo "== hello (wrk -c50, ${DURATION}s after ${WARMUP}s warm-up)" >&2
+start_node; wrk_run 50 "$WARMUP" /h/hello/x >/dev/null; R[hello_node]=$(wrk_run 50 "$DURATION" /h/hello/x); stop
+start_loop; wrk_run 50 "$WARMUP" /h/hello/x >/dev/null; R[hello_loop]=$(wrk_run 50 "$DURATION" /h/hello/x); stop
+
+echo "== spin (1 in 10 spins 500 ms; ${SPIN_RATE} req/s for ${DURATION}s)" >&2
+start_node; wrk_run 10 5 /h/spin/fast >/dev/null; R[spin_node]=$(spin_run); stop
+start_loop; wrk_run 10 "$WARMUP" /h/spin/fast >/dev/null; R[spin_loop]=$(spin_run); stop
+
+echo "== pbkdf2 (10 per request, wrk -c4, ${DURATION}s)" >&2
+pool_figures() { # while wrk runs: the highest queued and utilization seen on /metrics
+  local max_q=0 max_u=0
+  for _ in $(seq 1 $((DURATION - 2))); do
+    sleep 1
+    read -r q u < <(curl -s "$(url /metrics)" | awk '/^loopd_pool_queued\{/ { q = $2 } /^loopd_pool_utilization\{/ { u = $2 } END { print q + 0, u + 0 }')
+    max_q=$(awk -v a="$max_q" -v b="$q" 'BEGIN { print (b > a ? b : a) }')
+    max_u=$(awk -v a="$max_u" -v b="$u" 'BEGIN { print (b > a ? b : a) }')
+  done
+  echo "$max_q $max_u"
+}
+for size in 1 default; do
+  if [[ $size == 1 ]]; then start_node UV_THREADPOOL_SIZE=1; else start_node; fi
+  wrk_run 4 5 /h/pbkdf2/ >/dev/null; R[pb_node_$size]=$(wrk_run 4 "$DURATION" /h/pbkdf2/); stop
+  if [[ $size == 1 ]]; then start_loop --pool-size 1; else start_loop; fi
+  wrk_run 4 "$WARMUP" /h/pbkdf2/ >/dev/null
+  pool_figures >"$LOGS/pool-$size" &
+  figures=$!
+  R[pb_loop_$size]=$(wrk_run 4 "$DURATION" /h/pbkdf2/)
+  wait "$figures"; R[pb_pool_$size]=$(cat "$LOGS/pool-$size"); stop
+done
+
+echo "== memory" >&2
+PORT=$((PORT + 1)); node node-server.mjs "$PORT" >"$LOGS/node-idle.log" 2>&1 & PID=$!
+for _ in $(seq 1 40); do [[ $(curl -s -o /dev/null -w '%{http_code}' "$(url /)") != 000 ]] && break; sleep 0.5; done; sleep 3; R[rss_node]=$(rss_mb "$PID"); stop
+PORT=$((PORT + 1)); "$LOOP_NODE" serve --host 127.0.0.1 --http-port "$PORT" --grpc-port 0 >"$LOGS/idle.log" 2>&1 & PID=$!
+wait_for "http://127.0.0.1:$PORT/healthz/ready"; sleep 5; R[rss_loop]=$(rss_mb "$(java_pid)"); stop
+many=(); for i in $(seq 1 20); do many+=(--handler "h$i=$H/hello.mjs"); done
+PORT=$((PORT + 1)); "$LOOP_NODE" serve --host 127.0.0.1 --http-port "$PORT" --grpc-port 0 "${many[@]}" >"$LOGS/many.log" 2>&1 & PID=$!
+wait_for "http://127.0.0.1:$PORT/healthz/ready"; sleep 5; R[rss_many]=$(rss_mb "$(java_pid)"); stop
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", (b > 0 ? a / b : 0) }'; }
+read -r hn_rps hn_p50 hn_p99 hn_bad <<<"${R[hello_node]}"
+read -r hl_rps hl_p50 hl_p99 hl_bad <<<"${R[hello_loop]}"
+read -r sn_p50 sn_p99 sn_slow sn_err <<<"${R[spin_node]}"
+read -r sl_p50 sl_p99 sl_slow sl_err <<<"${R[spin_loop]}"
+echo
+printf '%-44s %16s %16s %8s\n' "scenario" "node" "loop-node" "ratio"
+printf '%-44s %16s %16s %8s\n' "hello: requests/s" "$hn_rps" "$hl_rps" "$(ratio "$hl_rps" "$hn_rps")"
+printf '%-44s %16s %16s\n' "hello: p50 / p99 ms" "$hn_p50 / $hn_p99" "$hl_p50 / $hl_p99"
+printf '%-44s %16s %16s\n' "hello: non-2xx" "$hn_bad" "$hl_bad"
+printf '%-44s %16s %16s\n' "spin: other requests p50 / p99 ms" "$sn_p50 / $sn_p99" "$sl_p50 / $sl_p99"
+printf '%-44s %16s %16s\n' "spin: spinning requests p50 ms (status)" "$sn_slow (200)" "$sl_slow (503)"
+printf '%-44s %16s %16s\n' "spin: failed other requests" "$sn_err" "$sl_err"
+for size in 1 default; do
+  read -r a b c d <<<"${R[pb_node_$size]}"; read -r e f g h <<<"${R[pb_loop_$size]}"
+  printf '%-44s %16s %16s\n' "pbkdf2 pool=$size: requests/s" "$a" "$e"
+  printf '%-44s %16s %16s\n' "pbkdf2 pool=$size: p50 / p99 ms" "$b / $c" "$f / $g"
+  read -r q u <<<"${R[pb_pool_$size]}"
+  printf '%-44s %16s %16s\n' "pbkdf2 pool=$size: loop-node max queued, util" "-" "$q, $u"
+done
+printf '%-44s %16s %16s\n' "idle RSS MB" "${R[rss_node]}" "${R[rss_loop]}"
+printf '%-44s %16s %16s\n' "RSS per loaded handler MB (20 loaded)" "-" \
+  "$(awk -v a="${R[rss_many]}" -v b="${R[rss_loop]}" 'BEGIN { printf "%.1f", (a - b) / 20 }')"
+echo "(logs: $LOGS)"
