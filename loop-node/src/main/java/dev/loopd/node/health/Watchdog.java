@@ -143,7 +143,10 @@ public final class Watchdog implements TaskObserver, AutoCloseable {
                 + where());
       }
       long budget = taskBudgetNanos != null ? taskBudgetNanos.getAsLong() : budgetNanos;
-      if (budget > 0 && cpuUsed(sequence, start) > budget && interruptedSequence != sequence) {
+      // A task past its budget in CPU time is stopped; so is one past twice its budget in wall
+      // time, since a loop kept waiting (a starved thread) holds up every other request too.
+      boolean over = budget > 0 && (cpuUsed(sequence, start) > budget || elapsed > 2 * budget);
+      if (over && interruptedSequence != sequence) {
         interruptedSequence = sequence;
         if (taskStart == start) interrupter.interrupt(sequence);
       }
