@@ -20,21 +20,21 @@ function open() {
   return new Promise((resolve) => {
     const s = net.connect({ host, port });
     s.setNoDelay(true);
-    s.pending = []; // send times of requests awaiting a response
-    s.buffer = '';
+    s.sentAt = []; // send times of requests awaiting a response
+    s.inbox = '';
     s.on('connect', () => { sockets.push(s); resolve(); });
     s.on('data', (d) => {
-      s.buffer += d.toString('latin1');
+      s.inbox += d.toString('latin1');
       // Count complete responses: headers end, then content-length bytes.
       while (true) {
-        const end = s.buffer.indexOf('\r\n\r\n');
+        const end = s.inbox.indexOf('\r\n\r\n');
         if (end < 0) break;
-        const m = /content-length: *(\d+)/i.exec(s.buffer.slice(0, end));
+        const m = /content-length: *(\d+)/i.exec(s.inbox.slice(0, end));
         const len = m ? Number(m[1]) : 0;
-        if (s.buffer.length < end + 4 + len) break;
-        const ok = s.buffer.startsWith('HTTP/1.1 2');
-        s.buffer = s.buffer.slice(end + 4 + len);
-        const sent = s.pending.shift();
+        if (s.inbox.length < end + 4 + len) break;
+        const ok = s.inbox.startsWith('HTTP/1.1 2');
+        s.inbox = s.inbox.slice(end + 4 + len);
+        const sent = s.sentAt.shift();
         if (sent !== undefined) record(performance.now() - sent, ok);
       }
     });
@@ -61,7 +61,7 @@ await new Promise((resolve) => {
     const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate));
     while (sent < due) {
       const s = sockets[sent % sockets.length];
-      s.pending.push(performance.now());
+      s.sentAt.push(performance.now());
       s.write(request);
       sent++;
     }
