@@ -2,6 +2,7 @@
 # C10K: 10,000 concurrent keep-alive connections to one server, held while requests flow over
 # them; reports connections held, errors, p50/p99 latency and the server's RSS (idle, with all
 # connections open, and after the requests), for Node's http server and for loop-node serve.
+# Each server is warmed with wrk first (WARMUP seconds, default 15).
 # Settings: CONNS (default 10000), RATE (req/s, default 2000), SECONDS (default 20), LOOP_NODE.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,6 +23,8 @@ wait_for() { for _ in $(seq 1 240); do curl -sf -o /dev/null "$1" && return 0; s
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 measure() { # name port path
+  # Warm the server first (the JVM's JIT compiles the HTTP path in its first seconds of load).
+  if command -v wrk >/dev/null; then wrk -t1 -c50 -d"${WARMUP:-15}"s "http://127.0.0.1:$2$3" >/dev/null; fi
   local idle; idle=$(rss_mb "$PID")
   node c10k-client.mjs 127.0.0.1 "$2" "$3" "$CONNS" "$RATE" "$SECONDS_" >"/tmp/c10k-$1.json" &
   local client=$! peak=0
