@@ -24,14 +24,15 @@ import java.util.regex.Pattern;
  * A real {@code bin/loop-node serve} process on ephemeral ports, for integration tests: its log
  * lines, an HTTP client and a gRPC channel to it, and SIGTERM.
  */
-final class ServeProcess implements AutoCloseable {
+public final class ServeProcess implements AutoCloseable {
   private static final Pattern PORTS = Pattern.compile("http port (\\d+), grpc port (\\d+)");
 
-  final Process process;
-  final List<String> lines;
-  final int httpPort;
-  final int grpcPort;
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  public final Process process;
+  public final List<String> lines;
+  public final int httpPort;
+  public final int grpcPort;
+  public final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private ManagedChannel channel;
 
   private final Thread reader;
@@ -46,7 +47,7 @@ final class ServeProcess implements AutoCloseable {
   }
 
   /** Starts {@code serve} with these extra arguments and waits until it listens. */
-  static ServeProcess start(String... args) throws Exception {
+  public static ServeProcess start(String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(LoopNodeProcess.launcher().toString());
     command.add("serve");
@@ -100,7 +101,7 @@ final class ServeProcess implements AutoCloseable {
   }
 
   /** Waits until /healthz/ready answers 200. */
-  ServeProcess awaitReady() throws Exception {
+  public ServeProcess awaitReady() throws Exception {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < until) {
       if (!process.isAlive()) throw new AssertionError("serve exited:\n" + output());
@@ -114,37 +115,37 @@ final class ServeProcess implements AutoCloseable {
     throw new AssertionError("serve never became ready:\n" + output());
   }
 
-  String output() {
+  public String output() {
     return String.join("\n", lines);
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + httpPort + path);
   }
 
-  HttpResponse<String> get(String path) throws Exception {
+  public HttpResponse<String> get(String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+  public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  synchronized NodeServiceGrpc.NodeServiceBlockingStub grpc() {
+  public synchronized NodeServiceGrpc.NodeServiceBlockingStub grpc() {
     if (channel == null) {
       channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
     }
     return NodeServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
   }
 
-  synchronized ManagedChannel channel() {
+  public synchronized ManagedChannel channel() {
     grpc();
     return channel;
   }
 
   /** Sends SIGTERM and returns the exit code. */
-  int terminate(Duration wait) throws Exception {
+  public int terminate(Duration wait) throws Exception {
     // SIGTERM through the handle: Process.destroy() would also close our end of its stdout, and
     // what the node prints while draining would be lost.
     process.toHandle().destroy();
