@@ -511,4 +511,39 @@ class HandlerHostTest {
     assertThat(body(invoke("writer", "/"))).isEqualTo("set");
     assertThat(body(invoke("reader", "/"))).isEqualTo("undefined");
   }
+
+  @Test
+  void aHandlerSetReplacesWhatTheNodeHoldsAndKeepsWhatIsUnchanged() throws Exception {
+    load("stays", "1", "let calls = 0; export default async () => ++calls;");
+    load("goes", "1", "export default async () => 'bye';");
+    assertThat(body(invoke("stays", "/"))).isEqualTo("1");
+    var failures =
+        host.apply(
+                dev.loopd.proto.node.v1.ControlMessage.newBuilder()
+                    .setHandlerSet(
+                        dev.loopd.proto.node.v1.ControlMessage.HandlerSet.newBuilder()
+                            .setVersion(12)
+                            .addHandlers(
+                                spec(
+                                    "stays",
+                                    "1",
+                                    "let calls = 0; export default async () => ++calls;"))
+                            .addHandlers(spec("arrives", "1", "export default async () => 'hi';"))
+                            .addHandlers(spec("broken", "1", "export default (")))
+                    .build())
+            .get(60, TimeUnit.SECONDS);
+    assertThat(failures).extracting(f -> f.getHandler()).containsExactly("broken");
+    assertThat(failures.get(0).getError().getKind()).isEqualTo(SourceError.Kind.KIND_SYNTAX);
+    assertThat(host.handlerSetVersion()).isEqualTo(12);
+    // The same version was not reloaded: its state (the counter) carried on.
+    assertThat(body(invoke("stays", "/"))).isEqualTo("2");
+    assertThat(body(invoke("arrives", "/"))).isEqualTo("hi");
+    assertThat(statusOf(catchThrowable(() -> invoke("goes", "/"))).getCode())
+        .isEqualTo(Status.Code.NOT_FOUND);
+    assertThat(statusOf(catchThrowable(() -> invoke("broken", "/"))).getCode())
+        .isEqualTo(Status.Code.FAILED_PRECONDITION);
+    assertThat(host.list().getHandlersList())
+        .extracting(h -> h.getName() + ":" + h.getState())
+        .containsExactly("arrives:STATE_READY", "stays:STATE_READY", "broken:STATE_FAILED");
+  }
 }
