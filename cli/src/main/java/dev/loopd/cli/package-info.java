@@ -1,0 +1,2 @@
+/** loopctl: the command-line client of the loopd control API. */
+package dev.loopd.cli;
