@@ -20,6 +20,7 @@ import dev.loopd.proto.node.v1.NodeMessage;
 import dev.loopd.proto.node.v1.NodeStats;
 import dev.loopd.proto.node.v1.SourceError;
 import dev.loopd.proto.node.v1.UnloadHandlerResponse;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -778,9 +779,11 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
       if (current.containsKey(request.getHandler())) { // names from callers are unbounded
         listener.refused(request.getHandler(), InvocationOutcome.INVOCATION_OUTCOME_REJECTED);
       }
-      return failed(
-          Status.UNAVAILABLE.withDescription(
-              draining ? "the node is draining; retry on another node" : "the node is starting"));
+      return CompletableFuture.failedFuture(
+          Status.UNAVAILABLE
+              .withDescription(
+                  draining ? "the node is draining; retry on another node" : "the node is starting")
+              .asRuntimeException(notStarted()));
     }
     HandlerVersion version;
     while (true) {
@@ -878,6 +881,19 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
       tracker.finished(call.outcome(), call.httpStatus(), System.nanoTime() - call.receivedNanos);
     }
     if (call.version.release()) loop.submit(call.version::close);
+  }
+
+  /**
+   * Trailer on an UNAVAILABLE refusal that never reached a handler ({@code loopd-not-started:
+   * true}): the control plane may retry such an invocation on another node.
+   */
+  public static final Metadata.Key<String> NOT_STARTED =
+      Metadata.Key.of("loopd-not-started", Metadata.ASCII_STRING_MARSHALLER);
+
+  private static Metadata notStarted() {
+    Metadata trailers = new Metadata();
+    trailers.put(NOT_STARTED, "true");
+    return trailers;
   }
 
   private static <T> CompletableFuture<T> failed(Status status) {

@@ -1,0 +1,97 @@
+package dev.loopd.control.api;
+
+import dev.loopd.control.auth.Caller;
+import dev.loopd.control.errors.ApiException;
+import dev.loopd.operator.core.OperatorCore;
+import dev.loopd.operator.core.PoolRef;
+import dev.loopd.operator.core.PoolWatcher;
+import dev.loopd.operator.store.Store;
+import dev.loopd.proto.control.v1.GetPoolHealthRequest;
+import dev.loopd.proto.control.v1.PoolHealth;
+import dev.loopd.proto.control.v1.ScalingEvent;
+import dev.loopd.proto.control.v1.TelemetryServiceGrpc;
+import dev.loopd.proto.control.v1.WatchPoolRequest;
+import dev.loopd.proto.control.v1.WatchPoolResponse;
+import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
+import jakarta.inject.Inject;
+
+/** {@code TelemetryService}: a pool's health now, or streamed with its scaling events. */
+@GrpcService
+public class TelemetryGrpcService extends TelemetryServiceGrpc.TelemetryServiceImplBase {
+
+  private final Store store;
+  private final OperatorCore core;
+
+  @Inject
+  public TelemetryGrpcService(Store store, OperatorCore core) {
+    this.store = store;
+    this.core = core;
+  }
+
+  private PoolRef pool(String name) {
+    String tenant = Caller.current().requireTenant();
+    if (name.isEmpty()) {
+      throw ApiException.invalidArgument("pool", "is required, e.g. \"default\"");
+    }
+    if (store.pool(tenant, name).isEmpty()) {
+      throw ApiException.notFound("pool", name);
+    }
+    return new PoolRef(tenant, name);
+  }
+
+  @Override
+  public void getPoolHealth(GetPoolHealthRequest request, StreamObserver<PoolHealth> responses) {
+    PoolRef ref = pool(request.getPool());
+    responses.onNext(core.health(ref).orElseThrow(() -> ApiException.notFound("pool", ref.name())));
+    responses.onCompleted();
+  }
+
+  @Override
+  public void watchPool(WatchPoolRequest request, StreamObserver<WatchPoolResponse> responses) {
+    PoolRef ref = pool(request.getPool());
+    var call = (ServerCallStreamObserver<WatchPoolResponse>) responses;
+    Object lock = new Object();
+    PoolWatcher watcher =
+        new PoolWatcher() {
+          @Override
+          public void health(PoolHealth health) {
+            send(WatchPoolResponse.newBuilder().setHealth(health).build());
+          }
+
+          @Override
+          public void scalingEvent(ScalingEvent event) {
+            send(WatchPoolResponse.newBuilder().setScalingEvent(event).build());
+          }
+
+          @Override
+          public void deleted() {
+            synchronized (lock) {
+              if (!call.isCancelled()) {
+                responses.onError(
+                    Status.NOT_FOUND
+                        .withDescription("pool \"" + ref.name() + "\" was deleted")
+                        .asRuntimeException());
+              }
+            }
+          }
+
+          private void send(WatchPoolResponse message) {
+            synchronized (lock) {
+              if (!call.isCancelled()) {
+                try {
+                  responses.onNext(message);
+                } catch (RuntimeException e) {
+                  // cancelled meanwhile
+                }
+              }
+            }
+          }
+        };
+    core.health(ref).ifPresent(watcher::health);
+    Runnable unsubscribe = core.watch(ref, watcher);
+    call.setOnCancelHandler(unsubscribe);
+  }
+}
