@@ -24,8 +24,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code InvokeService}: runs a request through one of the caller's handlers on a ready node of
- * its pool (see {@link InvocationRouter} for the choice of node and the retry rule).
+ * {@code InvokeService}: runs a request through one of the caller's handlers on a ready node of its
+ * pool (see {@link InvocationRouter} for the choice of node and the retry rule).
  */
 @GrpcService
 public class InvokeGrpcService extends InvokeServiceGrpc.InvokeServiceImplBase {
@@ -60,11 +60,14 @@ public class InvokeGrpcService extends InvokeServiceGrpc.InvokeServiceImplBase {
     }
     Deadline deadline = Context.current().getDeadline();
     if (request.hasTimeout()) {
-      Deadline own = Deadline.after(Durations.toMillis(request.getTimeout()), TimeUnit.MILLISECONDS);
+      Deadline own =
+          Deadline.after(Durations.toMillis(request.getTimeout()), TimeUnit.MILLISECONDS);
       deadline = deadline == null ? own : deadline.minimum(own);
     }
     String invocationId =
-        request.getInvocationId().isEmpty() ? UUID.randomUUID().toString() : request.getInvocationId();
+        request.getInvocationId().isEmpty()
+            ? UUID.randomUUID().toString()
+            : request.getInvocationId();
     var nodeRequest =
         dev.loopd.proto.node.v1.InvokeRequest.newBuilder()
             .setHandler(handler.getName())
@@ -77,39 +80,33 @@ public class InvokeGrpcService extends InvokeServiceGrpc.InvokeServiceImplBase {
     SpanContext span = Span.current().getSpanContext();
     if (span.isValid()) {
       nodeRequest.setTraceparent(
-          "00-"
-              + span.getTraceId()
-              + "-"
-              + span.getSpanId()
-              + "-"
-              + span.getTraceFlags().asHex());
+          "00-" + span.getTraceId() + "-" + span.getSpanId() + "-" + span.getTraceFlags().asHex());
     }
     var call = (ServerCallStreamObserver<InvokeResponse>) responses;
     router
         .invoke(new PoolRef(tenant, handler.getPool()), nodeRequest.build(), deadline)
-        .whenComplete(
-            (routed, failure) -> {
-              if (call.isCancelled()) {
-                return;
-              }
-              if (failure != null) {
-                responses.onError(ErrorMapper.toStatusException(failure));
-                return;
-              }
-              var r = routed.response();
-              responses.onNext(
-                  InvokeResponse.newBuilder()
-                      .setStatus(r.getStatus())
-                      .addAllHeaders(r.getHeadersList())
-                      .setBody(r.getBody())
-                      .setInvocationId(r.getInvocationId())
-                      .setHandlerVersion(r.getHandlerVersion())
-                      .setNodeId(routed.nodeId())
-                      .setDuration(Durations.fromNanos(System.nanoTime() - started))
-                      .setOutcome(r.getOutcome())
-                      .setAttempts(routed.attempts())
-                      .build());
-              responses.onCompleted();
-            });
+        .whenComplete((routed, failure) -> {
+          if (call.isCancelled()) {
+            return;
+          }
+          if (failure != null) {
+            responses.onError(ErrorMapper.toStatusException(failure));
+            return;
+          }
+          var r = routed.response();
+          responses.onNext(
+              InvokeResponse.newBuilder()
+                  .setStatus(r.getStatus())
+                  .addAllHeaders(r.getHeadersList())
+                  .setBody(r.getBody())
+                  .setInvocationId(r.getInvocationId())
+                  .setHandlerVersion(r.getHandlerVersion())
+                  .setNodeId(routed.nodeId())
+                  .setDuration(Durations.fromNanos(System.nanoTime() - started))
+                  .setOutcome(r.getOutcome())
+                  .setAttempts(routed.attempts())
+                  .build());
+          responses.onCompleted();
+        });
   }
 }

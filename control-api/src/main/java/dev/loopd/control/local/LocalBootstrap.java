@@ -21,8 +21,8 @@ import java.util.Optional;
 /**
  * First start of local mode: an admin token, a {@code default} tenant with a token, and a {@code
  * default} pool (1 to 4 nodes), so that {@code loopctl} works right after {@code bin/loopd up}. The
- * tokens' secrets are written once to {@code <data-dir>/tokens/} (0600); the store keeps only
- * their hashes. Later starts change nothing that exists.
+ * tokens' secrets are written once to {@code <data-dir>/tokens/} (0600); the store keeps only their
+ * hashes. Later starts change nothing that exists.
  */
 final class LocalBootstrap {
 

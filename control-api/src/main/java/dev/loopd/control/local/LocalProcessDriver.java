@@ -84,8 +84,12 @@ public final class LocalProcessDriver implements NodeDriver, AutoCloseable {
       Process p = pb.start();
       processes.put(id, p);
       LOG.log(
-          System.Logger.Level.INFO, "started node {0} of pool {1} (pid {2,number,#}, log {3})",
-          id, pool, p.pid(), log);
+          System.Logger.Level.INFO,
+          "started node {0} of pool {1} (pid {2,number,#}, log {3})",
+          id,
+          pool,
+          p.pid(),
+          log);
       return Optional.of(id);
     } catch (IOException e) {
       throw new NodeDriverException(
@@ -101,7 +105,8 @@ public final class LocalProcessDriver implements NodeDriver, AutoCloseable {
   }
 
   private static java.io.File nullFile() {
-    return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    return new java.io.File(
+        System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 
   private String nodeId(PoolRef pool) {
@@ -121,12 +126,11 @@ public final class LocalProcessDriver implements NodeDriver, AutoCloseable {
     p.toHandle().destroy(); // SIGTERM: the node drains and exits
     p.onExit()
         .orTimeout(KILL_AFTER.toMillis(), TimeUnit.MILLISECONDS)
-        .exceptionally(
-            timeout -> {
-              LOG.log(System.Logger.Level.WARNING, "node {0} did not exit; killing it", nodeId);
-              p.destroyForcibly();
-              return p;
-            });
+        .exceptionally(timeout -> {
+          LOG.log(System.Logger.Level.WARNING, "node {0} did not exit; killing it", nodeId);
+          p.destroyForcibly();
+          return p;
+        });
   }
 
   @Override

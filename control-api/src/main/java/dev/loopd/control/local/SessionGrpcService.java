@@ -7,8 +7,8 @@ import io.quarkus.grpc.GrpcService;
 import jakarta.inject.Inject;
 
 /**
- * Serves the operator core's node session ({@code loopd.node.v1.NodeSessionService}) on the
- * control API's port, where local nodes dial it.
+ * Serves the operator core's node session ({@code loopd.node.v1.NodeSessionService}) on the control
+ * API's port, where local nodes dial it.
  */
 @GrpcService
 public class SessionGrpcService implements BindableService {

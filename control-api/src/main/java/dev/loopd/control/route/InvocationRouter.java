@@ -102,19 +102,18 @@ public final class InvocationRouter {
       }
       core.awaitNode(pool, Set.copyOf(tried))
           .orTimeout(left, TimeUnit.MILLISECONDS)
-          .whenComplete(
-              (target, failure) -> {
-                if (failure != null) {
-                  Throwable cause = unwrap(failure);
-                  if (cause instanceof TimeoutException) {
-                    noNodeInTime();
-                  } else {
-                    result.completeExceptionally(cause);
-                  }
-                } else {
-                  send(target);
-                }
-              });
+          .whenComplete((target, failure) -> {
+            if (failure != null) {
+              Throwable cause = unwrap(failure);
+              if (cause instanceof TimeoutException) {
+                noNodeInTime();
+              } else {
+                result.completeExceptionally(cause);
+              }
+            } else {
+              send(target);
+            }
+          });
     }
 
     private void noNodeInTime() {
@@ -193,7 +192,8 @@ public final class InvocationRouter {
                 .asRuntimeException());
         return;
       }
-      result.completeExceptionally(t instanceof StatusRuntimeException ? t : status.asRuntimeException(trailers));
+      result.completeExceptionally(
+          t instanceof StatusRuntimeException ? t : status.asRuntimeException(trailers));
     }
   }
 
