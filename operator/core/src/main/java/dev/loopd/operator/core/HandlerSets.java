@@ -21,7 +21,8 @@ final class HandlerSets {
       if (!h.getPool().equals(pool.name())) {
         continue;
       }
-      HandlerVersion v = store.version(pool.tenant(), h.getName(), h.getActiveVersion()).orElse(null);
+      HandlerVersion v =
+          store.version(pool.tenant(), h.getName(), h.getActiveVersion()).orElse(null);
       if (v == null) {
         continue; // the store never holds a handler without its active version; be safe anyway
       }

@@ -36,14 +36,17 @@ final class Node {
   NodeMessage.Hello hello;
   NodeStats stats;
   Instant lastHeard;
+
   /** When the session ended (null while connected). */
   Instant disconnectedAt;
 
   long appliedSetVersion;
   Instant drainStartedAt;
   boolean drained;
+
   /** The node went away without being asked to (counts toward a replacement event). */
   boolean lost;
+
   /** Started by the driver (its id known before Hello), not a node that dialed in on its own. */
   boolean ownedByDriver;
 
@@ -150,7 +153,9 @@ final class Node {
           .setElu(stats.getElu())
           .setBlockingPool(pool)
           .setPoolSaturation(
-              pool.getSize() == 0 ? 0 : (pool.getActive() + pool.getQueued()) / (double) pool.getSize())
+              pool.getSize() == 0
+                  ? 0
+                  : (pool.getActive() + pool.getQueued()) / (double) pool.getSize())
           .setInFlight(stats.getInFlight())
           .setInvocationsTotal(invocations)
           .setReportedAt(stats.getTimestamp())

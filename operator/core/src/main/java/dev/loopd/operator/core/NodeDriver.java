@@ -15,8 +15,8 @@ public interface NodeDriver {
    *
    * @return the node id it will say Hello with, when the driver chooses it (a process), or empty
    *     when the platform does (a pod of a Deployment)
-   * @throws NodeDriverException when the node cannot be started; the core reports it and retries
-   *     at a later tick
+   * @throws NodeDriverException when the node cannot be started; the core reports it and retries at
+   *     a later tick
    */
   Optional<String> startNode(PoolRef pool, PoolSpec spec);
 

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The control plane's end of the node session (session.proto): checks each node's Hello, hands
- * the session to the node's {@link PoolController} and routes what the node sends to it. Local
- * mode serves it on the control API's port; Kubernetes on the operator's.
+ * The control plane's end of the node session (session.proto): checks each node's Hello, hands the
+ * session to the node's {@link PoolController} and routes what the node sends to it. Local mode
+ * serves it on the control API's port; Kubernetes on the operator's.
  */
 public final class NodeSessionServer extends NodeSessionServiceGrpc.NodeSessionServiceImplBase {
 

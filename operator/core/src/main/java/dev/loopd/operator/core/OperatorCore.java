@@ -24,10 +24,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The operator core: one {@link PoolController} per pool of the {@link Store}, ticked every
- * second on one thread, the node-session server the pools' nodes dial, and what the control API
- * asks of the running platform (a node for an invocation, pool health, status of pools and
- * handlers). It knows nothing of Kubernetes: the store and the {@link NodeDriver} are the edges.
+ * The operator core: one {@link PoolController} per pool of the {@link Store}, ticked every second
+ * on one thread, the node-session server the pools' nodes dial, and what the control API asks of
+ * the running platform (a node for an invocation, pool health, status of pools and handlers). It
+ * knows nothing of Kubernetes: the store and the {@link NodeDriver} are the edges.
  */
 public final class OperatorCore implements StatusView, AutoCloseable {
 
@@ -131,9 +131,9 @@ public final class OperatorCore implements StatusView, AutoCloseable {
   // For the control API.
 
   /**
-   * A ready node of the pool for one invocation, least loaded first; held while the pool starts
-   * one (scale from zero). Fails with NOT_FOUND when the pool does not exist, RESOURCE_EXHAUSTED
-   * when too many invocations are held. The caller bounds the wait with its deadline.
+   * A ready node of the pool for one invocation, least loaded first; held while the pool starts one
+   * (scale from zero). Fails with NOT_FOUND when the pool does not exist, RESOURCE_EXHAUSTED when
+   * too many invocations are held. The caller bounds the wait with its deadline.
    */
   public CompletableFuture<NodeTarget> awaitNode(PoolRef pool, Set<String> exclude) {
     Optional<PoolController> c = controllerFor(pool);
@@ -155,8 +155,8 @@ public final class OperatorCore implements StatusView, AutoCloseable {
   }
 
   /**
-   * Subscribes to a pool's health (every tick) and scaling events until {@link Runnable#run} of
-   * the returned handle is called or the pool is deleted.
+   * Subscribes to a pool's health (every tick) and scaling events until {@link Runnable#run} of the
+   * returned handle is called or the pool is deleted.
    */
   public Runnable watch(PoolRef pool, PoolWatcher watcher) {
     List<PoolWatcher> list = watchers.computeIfAbsent(pool, r -> new CopyOnWriteArrayList<>());

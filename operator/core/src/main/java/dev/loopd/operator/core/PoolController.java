@@ -41,8 +41,8 @@ import java.util.function.Consumer;
 /**
  * Keeps one pool's nodes in line with its spec: tells every node the pool's handler set and
  * settings, asks the {@link Autoscaler} how many nodes the pool needs each tick, starts and drains
- * nodes through the {@link NodeDriver} to get there, replaces nodes that went away, and hands
- * ready nodes to invocations (holding them while a pool at zero starts a node).
+ * nodes through the {@link NodeDriver} to get there, replaces nodes that went away, and hands ready
+ * nodes to invocations (holding them while a pool at zero starts a node).
  *
  * <p>Every method is synchronized: session callbacks (gRPC threads), ticks (the core's thread) and
  * invocations (the control API) meet here.
@@ -192,7 +192,9 @@ final class PoolController {
     }
     if (closed) {
       return CompletableFuture.failedFuture(
-          Status.NOT_FOUND.withDescription("pool \"" + ref.name() + "\" was deleted").asException());
+          Status.NOT_FOUND
+              .withDescription("pool \"" + ref.name() + "\" was deleted")
+              .asException());
     }
     if (waiters.size() >= MAX_HELD) {
       return CompletableFuture.failedFuture(
@@ -319,7 +321,8 @@ final class PoolController {
         LOG.log(System.Logger.Level.WARNING, "node {0} of pool {1} is gone: {2}", n.id, ref, why);
         n.lost = n.state != Node.State.DRAINING;
         n.state = Node.State.GONE;
-        n.close(Status.UNAVAILABLE.withDescription("the control plane gave up on this node: " + why));
+        n.close(
+            Status.UNAVAILABLE.withDescription("the control plane gave up on this node: " + why));
         driver.stopNode(ref, n.id);
         if (n.lost) {
           record(
@@ -359,12 +362,11 @@ final class PoolController {
     for (int i = live; i < desired; i++) {
       try {
         Optional<String> id = driver.startNode(ref, pool.getSpec());
-        id.ifPresent(
-            nodeId -> {
-              Node n = new Node(nodeId, now);
-              n.ownedByDriver = true;
-              nodes.put(nodeId, n);
-            });
+        id.ifPresent(nodeId -> {
+          Node n = new Node(nodeId, now);
+          n.ownedByDriver = true;
+          nodes.put(nodeId, n);
+        });
       } catch (NodeDriver.NodeDriverException e) {
         startFailure = e.getMessage();
         LOG.log(System.Logger.Level.WARNING, "pool {0}: {1}", ref, e.getMessage());
@@ -443,7 +445,8 @@ final class PoolController {
             .setHeldInvocations(waiters.size())
             .setPanic(panic);
     if (lastDecision != null) {
-      in.setStableDesired(lastDecision.stableDesired()).setPanicDesired(lastDecision.panicDesired());
+      in.setStableDesired(lastDecision.stableDesired())
+          .setPanicDesired(lastDecision.panicDesired());
     }
     return in.build();
   }
@@ -466,7 +469,9 @@ final class PoolController {
     }
     for (CompletableFuture<Node> w : List.copyOf(waiters)) {
       w.completeExceptionally(
-          Status.NOT_FOUND.withDescription("pool \"" + ref.name() + "\" was deleted").asException());
+          Status.NOT_FOUND
+              .withDescription("pool \"" + ref.name() + "\" was deleted")
+              .asException());
     }
   }
 

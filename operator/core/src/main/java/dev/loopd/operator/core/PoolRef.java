@@ -3,8 +3,8 @@ package dev.loopd.operator.core;
 import java.util.Objects;
 
 /**
- * A pool's identity: tenant and pool name. On the node session it travels as {@code
- * tenant/pool} (the {@code pool} of a node's Hello and {@code --pool} of {@code loop-node serve}).
+ * A pool's identity: tenant and pool name. On the node session it travels as {@code tenant/pool}
+ * (the {@code pool} of a node's Hello and {@code --pool} of {@code loop-node serve}).
  */
 public record PoolRef(String tenant, String name) implements Comparable<PoolRef> {
 

@@ -39,9 +39,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operator core driving a pool through real node sessions (gRPC, in process): nodes scripted
- * by the test speak the session protocol of session.proto; the driver is a recording double and
- * the clock is moved by hand, so every tick is deterministic.
+ * The operator core driving a pool through real node sessions (gRPC, in process): nodes scripted by
+ * the test speak the session protocol of session.proto; the driver is a recording double and the
+ * clock is moved by hand, so every tick is deterministic.
  */
 class OperatorCoreTest {
 
@@ -116,12 +116,11 @@ class OperatorCoreTest {
     ControlMessage first = node.next();
     assertThat(first.getHandlerSet().getHandlersList())
         .singleElement()
-        .satisfies(
-            h -> {
-              assertThat(h.getName()).isEqualTo("hello");
-              assertThat(h.getVersion()).isEqualTo("1");
-              assertThat(h.getTenant()).isEqualTo("t");
-            });
+        .satisfies(h -> {
+          assertThat(h.getName()).isEqualTo("hello");
+          assertThat(h.getVersion()).isEqualTo("1");
+          assertThat(h.getTenant()).isEqualTo("t");
+        });
     assertThat(node.next().hasPoolSettings()).isTrue();
     assertThat(core.poolStatus("t", "web").getReadyNodes()).isZero();
 
@@ -156,12 +155,7 @@ class OperatorCoreTest {
 
   @Test
   void anInvocationForAPoolAtZeroIsHeldUntilANodeIsReady() throws Exception {
-    pool(
-        "lazy",
-        PoolSpec.newBuilder()
-            .setMinNodes(0)
-            .setMaxNodes(2)
-            .build());
+    pool("lazy", PoolSpec.newBuilder().setMinNodes(0).setMaxNodes(2).build());
     handler("hello", "lazy", "1", "export default () => 'hi'");
     core.tick();
     assertThat(driver.started).isEmpty();
