@@ -67,6 +67,7 @@ public final class InvocationRouter {
     private final CompletableFuture<Routed> result;
     private final Set<String> tried = new HashSet<>();
     private int attempts;
+    private int refusals;
     private Status lastRefusal;
 
     Attempts(PoolRef pool, InvokeRequest request, Deadline deadline, CompletableFuture<Routed> r) {
@@ -82,15 +83,15 @@ public final class InvocationRouter {
       if (result.isDone()) {
         return;
       }
-      if (attempts >= MAX_ATTEMPTS) {
+      if (refusals >= MAX_ATTEMPTS) {
         result.completeExceptionally(
             Status.UNAVAILABLE
                 .withDescription(
                     "no node of pool \""
                         + pool.name()
                         + "\" took the invocation after "
-                        + attempts
-                        + " attempts; last: "
+                        + refusals
+                        + " refusals; last: "
                         + lastRefusal.getDescription())
                 .asRuntimeException());
         return;
@@ -168,6 +169,7 @@ public final class InvocationRouter {
       Metadata trailers = Status.trailersFromThrowable(t);
       if (neverStarted(status, trailers)) {
         tried.add(target.nodeId());
+        refusals++;
         lastRefusal = status;
         next();
         return;

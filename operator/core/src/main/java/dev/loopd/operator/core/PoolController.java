@@ -329,7 +329,7 @@ final class PoolController {
               ScalingEvent.Reason.REASON_NODE_REPLACED,
               desired,
               desired,
-              "node " + n.id + " " + why + "; starting another",
+              "node " + n.id + " is gone (" + why + "); starting another",
               lastInputs(now));
         }
       }
