@@ -31,6 +31,12 @@ import java.util.Optional;
  */
 public final class Autoscaler {
 
+  /**
+   * A node's lag counts toward panic only while its loop is at least this busy: lag on an idle
+   * loop comes from outside it (GC, a starved CPU), and more nodes would not help.
+   */
+  static final double MIN_ELU_FOR_LAG = 0.25;
+
   /** Demand within this of a whole node does not round up to the next one. */
   static final double TOLERANCE = 0.05;
 
@@ -73,7 +79,9 @@ public final class Autoscaler {
     for (NodeSignal n : t.readyNodes()) {
       elu += n.elu();
       busy += n.busyThreads();
-      lagP99 = Math.max(lagP99, n.lagP99Seconds());
+      if (n.elu() >= MIN_ELU_FOR_LAG) {
+        lagP99 = Math.max(lagP99, n.lagP99Seconds());
+      }
       invocations += n.invocationsTotal();
       inFlight |= n.inFlight() > 0;
       if (n.poolSize() > 0) {

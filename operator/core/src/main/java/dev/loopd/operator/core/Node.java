@@ -42,6 +42,7 @@ final class Node {
 
   long appliedSetVersion;
   Instant drainStartedAt;
+  Instant readyAt;
   boolean drained;
 
   /** The node went away without being asked to (counts toward a replacement event). */

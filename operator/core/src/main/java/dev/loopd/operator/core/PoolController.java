@@ -60,6 +60,12 @@ final class PoolController {
   /** How long a node may take to drain before it is stopped anyway. */
   static final Duration DRAIN_GRACE = Duration.ofSeconds(30);
 
+  /**
+   * A node's lag is not used for scaling in its first seconds of being ready: the JIT is still
+   * compiling its hot paths and its lag says little about the load.
+   */
+  static final Duration LAG_SETTLE = Duration.ofSeconds(10);
+
   /** Invocations held for a pool with no ready node, at most. */
   static final int MAX_HELD = 256;
 
@@ -135,6 +141,7 @@ final class PoolController {
     node.appliedSetVersion = Math.max(node.appliedSetVersion, version);
     if (node.state == Node.State.STARTING) {
       node.state = Node.State.READY;
+      node.readyAt = clock.instant();
       startFailure = null;
       LOG.log(System.Logger.Level.INFO, "node {0} of pool {1} is ready", nodeId, ref);
     }
@@ -346,7 +353,19 @@ final class PoolController {
     List<NodeSignal> ready = new ArrayList<>();
     for (Node n : nodes.values()) {
       if (n.state == Node.State.READY && n.stats != null) {
-        ready.add(NodeSignal.from(n.stats));
+        NodeSignal signal = NodeSignal.from(n.stats);
+        if (now.isBefore(n.readyAt.plus(LAG_SETTLE))) {
+          signal =
+              new NodeSignal(
+                  signal.nodeId(),
+                  signal.elu(),
+                  signal.busyThreads(),
+                  signal.poolSize(),
+                  0,
+                  signal.inFlight(),
+                  signal.invocationsTotal());
+        }
+        ready.add(signal);
       }
     }
     int live = liveCount();
