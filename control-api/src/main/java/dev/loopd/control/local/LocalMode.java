@@ -4,7 +4,6 @@ import dev.loopd.control.route.InvocationRouter;
 import dev.loopd.control.route.NodeChannels;
 import dev.loopd.control.store.FileStore;
 import dev.loopd.operator.core.OperatorCore;
-import dev.loopd.operator.core.StatusView;
 import dev.loopd.operator.store.Store;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -75,16 +74,11 @@ public class LocalMode {
         nodeJavaOpts.map(o -> Map.of("LOOPD_JAVA_OPTS", o)).orElse(Map.of()));
   }
 
+  /** Also the {@code StatusView} the API services read pool and handler status from. */
   @Produces
   @Singleton
   OperatorCore core(Store store, LocalProcessDriver driver, Clock clock) {
     return new OperatorCore(store, driver, clock);
-  }
-
-  @Produces
-  @Singleton
-  StatusView statusView(OperatorCore core) {
-    return core;
   }
 
   @Produces
