@@ -1,0 +1,168 @@
+package dev.loopd.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.Any;
+import dev.loopd.proto.control.v1.DeleteHandlerRequest;
+import dev.loopd.proto.control.v1.GetHandlerRequest;
+import dev.loopd.proto.control.v1.HandlerStatus;
+import dev.loopd.proto.control.v1.HandlerVersion;
+import dev.loopd.proto.control.v1.InvokeRequest;
+import dev.loopd.proto.control.v1.InvokeResponse;
+import dev.loopd.proto.control.v1.ListHandlerVersionsRequest;
+import dev.loopd.proto.control.v1.RollbackHandlerRequest;
+import dev.loopd.proto.control.v1.SubmitHandlerRequest;
+import dev.loopd.proto.node.v1.SourceError;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Submit, invoke, new version, rollback, delete: a handler's life through the control API. */
+class HandlerLifecycleIT {
+
+  static Platform platform;
+  static Platform.Stubs api;
+
+  @BeforeAll
+  static void up() throws Exception {
+    platform = Platform.up();
+    api = platform.tenant();
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    platform.close();
+  }
+
+  static String greeter(String word) {
+    return "export default async (request, ctx) => ({ word: '"
+        + word
+        + "', version: ctx.version, path: request.path });\n";
+  }
+
+  private String invokeBody(String handler) {
+    InvokeResponse r =
+        api.invoke()
+            .withDeadlineAfter(30, TimeUnit.SECONDS)
+            .invoke(InvokeRequest.newBuilder().setHandler(handler).setPath("/x").build());
+    assertThat(r.getStatus()).isEqualTo(200);
+    return r.getBody().toStringUtf8();
+  }
+
+  private void awaitServing(String handler, String word) throws InterruptedException {
+    platform.await(
+        handler + " to answer with " + word,
+        Duration.ofSeconds(60),
+        () -> invokeBody(handler).contains("\"word\":\"" + word + "\""));
+  }
+
+  @Test
+  void submittedVersionsServeAndRollbackBringsTheOldOneBack() throws Exception {
+    var first =
+        api.handlers()
+            .submitHandler(
+                SubmitHandlerRequest.newBuilder().setName("greet").setSource(greeter("one")).build());
+    assertThat(first.getCreated()).isTrue();
+    assertThat(first.getVersion().getVersion()).isEqualTo("1");
+    platform.await(
+        "greet to be ready",
+        Duration.ofSeconds(60),
+        () ->
+            api.handlers().getHandler(GetHandlerRequest.newBuilder().setName("greet").build())
+                    .getStatus()
+                    .getState()
+                == HandlerStatus.State.STATE_READY);
+    assertThat(invokeBody("greet")).isEqualTo("{\"word\":\"one\",\"version\":\"1\",\"path\":\"/x\"}");
+
+    var same =
+        api.handlers()
+            .submitHandler(
+                SubmitHandlerRequest.newBuilder().setName("greet").setSource(greeter("one")).build());
+    assertThat(same.getCreated()).as("an identical resubmit creates no version").isFalse();
+
+    var second =
+        api.handlers()
+            .submitHandler(
+                SubmitHandlerRequest.newBuilder().setName("greet").setSource(greeter("two")).build());
+    assertThat(second.getVersion().getVersion()).isEqualTo("2");
+    awaitServing("greet", "two");
+    for (int i = 0; i < 20; i++) {
+      assertThat(invokeBody("greet")).as("once version 2 serves, only it does").contains("\"two\"");
+    }
+
+    assertThat(
+            api.handlers()
+                .listHandlerVersions(ListHandlerVersionsRequest.newBuilder().setName("greet").build())
+                .getVersionsList())
+        .extracting(HandlerVersion::getVersion)
+        .containsExactly("1", "2");
+
+    var rolledBack =
+        api.handlers().rollbackHandler(RollbackHandlerRequest.newBuilder().setName("greet").build());
+    assertThat(rolledBack.getActiveVersion()).isEqualTo("1");
+    awaitServing("greet", "one");
+
+    api.handlers().deleteHandler(DeleteHandlerRequest.newBuilder().setName("greet").build());
+    assertThatThrownBy(() -> invokeBody("greet"))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+  }
+
+  @Test
+  void aSyntaxErrorIsRefusedAtSubmitWithItsPosition() {
+    String source = "export default async (request) => {\n  return { ok: true ;\n};\n";
+    assertThatThrownBy(
+            () ->
+                api.handlers()
+                    .submitHandler(
+                        SubmitHandlerRequest.newBuilder().setName("broken").setSource(source).build()))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+              assertThat(e.getStatus().getDescription()).contains("syntax error at 2:");
+              com.google.rpc.Status details = StatusProto.fromThrowable(e);
+              Any detail = details.getDetails(0);
+              try {
+                SourceError error = detail.unpack(SourceError.class);
+                assertThat(error.getKind()).isEqualTo(SourceError.Kind.KIND_SYNTAX);
+                assertThat(error.getLine()).isEqualTo(2);
+                assertThat(error.getColumn()).isPositive();
+              } catch (Exception x) {
+                throw new AssertionError(x);
+              }
+            });
+    assertThatThrownBy(
+            () -> api.handlers().getHandler(GetHandlerRequest.newBuilder().setName("broken").build()))
+        .as("nothing was stored")
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+  }
+
+  @Test
+  void submittingToAMissingPoolSaysHowToCreateIt() {
+    assertThatThrownBy(
+            () ->
+                api.handlers()
+                    .submitHandler(
+                        SubmitHandlerRequest.newBuilder()
+                            .setName("orphan")
+                            .setPool("nope")
+                            .setSource(greeter("x"))
+                            .build()))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+              assertThat(e.getStatus().getDescription()).contains("loopctl pools create nope");
+            });
+  }
+}
