@@ -67,29 +67,40 @@ class HandlerLifecycleIT {
     var first =
         api.handlers()
             .submitHandler(
-                SubmitHandlerRequest.newBuilder().setName("greet").setSource(greeter("one")).build());
+                SubmitHandlerRequest.newBuilder()
+                    .setName("greet")
+                    .setSource(greeter("one"))
+                    .build());
     assertThat(first.getCreated()).isTrue();
     assertThat(first.getVersion().getVersion()).isEqualTo("1");
     platform.await(
         "greet to be ready",
         Duration.ofSeconds(60),
         () ->
-            api.handlers().getHandler(GetHandlerRequest.newBuilder().setName("greet").build())
+            api.handlers()
+                    .getHandler(GetHandlerRequest.newBuilder().setName("greet").build())
                     .getStatus()
                     .getState()
                 == HandlerStatus.State.STATE_READY);
-    assertThat(invokeBody("greet")).isEqualTo("{\"word\":\"one\",\"version\":\"1\",\"path\":\"/x\"}");
+    assertThat(invokeBody("greet"))
+        .isEqualTo("{\"word\":\"one\",\"version\":\"1\",\"path\":\"/x\"}");
 
     var same =
         api.handlers()
             .submitHandler(
-                SubmitHandlerRequest.newBuilder().setName("greet").setSource(greeter("one")).build());
+                SubmitHandlerRequest.newBuilder()
+                    .setName("greet")
+                    .setSource(greeter("one"))
+                    .build());
     assertThat(same.getCreated()).as("an identical resubmit creates no version").isFalse();
 
     var second =
         api.handlers()
             .submitHandler(
-                SubmitHandlerRequest.newBuilder().setName("greet").setSource(greeter("two")).build());
+                SubmitHandlerRequest.newBuilder()
+                    .setName("greet")
+                    .setSource(greeter("two"))
+                    .build());
     assertThat(second.getVersion().getVersion()).isEqualTo("2");
     awaitServing("greet", "two");
     for (int i = 0; i < 20; i++) {
@@ -98,13 +109,15 @@ class HandlerLifecycleIT {
 
     assertThat(
             api.handlers()
-                .listHandlerVersions(ListHandlerVersionsRequest.newBuilder().setName("greet").build())
+                .listHandlerVersions(
+                    ListHandlerVersionsRequest.newBuilder().setName("greet").build())
                 .getVersionsList())
         .extracting(HandlerVersion::getVersion)
         .containsExactly("1", "2");
 
     var rolledBack =
-        api.handlers().rollbackHandler(RollbackHandlerRequest.newBuilder().setName("greet").build());
+        api.handlers()
+            .rollbackHandler(RollbackHandlerRequest.newBuilder().setName("greet").build());
     assertThat(rolledBack.getActiveVersion()).isEqualTo("1");
     awaitServing("greet", "one");
 
@@ -118,11 +131,10 @@ class HandlerLifecycleIT {
   @Test
   void aSyntaxErrorIsRefusedAtSubmitWithItsPosition() {
     String source = "export default async (request) => {\n  return { ok: true ;\n};\n";
-    assertThatThrownBy(
-            () ->
-                api.handlers()
-                    .submitHandler(
-                        SubmitHandlerRequest.newBuilder().setName("broken").setSource(source).build()))
+    assertThatThrownBy(() ->
+            api.handlers()
+                .submitHandler(
+                    SubmitHandlerRequest.newBuilder().setName("broken").setSource(source).build()))
         .isInstanceOfSatisfying(
             StatusRuntimeException.class,
             e -> {
@@ -139,8 +151,8 @@ class HandlerLifecycleIT {
                 throw new AssertionError(x);
               }
             });
-    assertThatThrownBy(
-            () -> api.handlers().getHandler(GetHandlerRequest.newBuilder().setName("broken").build()))
+    assertThatThrownBy(() ->
+            api.handlers().getHandler(GetHandlerRequest.newBuilder().setName("broken").build()))
         .as("nothing was stored")
         .isInstanceOfSatisfying(
             StatusRuntimeException.class,
@@ -149,15 +161,14 @@ class HandlerLifecycleIT {
 
   @Test
   void submittingToAMissingPoolSaysHowToCreateIt() {
-    assertThatThrownBy(
-            () ->
-                api.handlers()
-                    .submitHandler(
-                        SubmitHandlerRequest.newBuilder()
-                            .setName("orphan")
-                            .setPool("nope")
-                            .setSource(greeter("x"))
-                            .build()))
+    assertThatThrownBy(() ->
+            api.handlers()
+                .submitHandler(
+                    SubmitHandlerRequest.newBuilder()
+                        .setName("orphan")
+                        .setPool("nope")
+                        .setSource(greeter("x"))
+                        .build()))
         .isInstanceOfSatisfying(
             StatusRuntimeException.class,
             e -> {

@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  */
 final class Platform implements AutoCloseable {
 
-  static final Path ROOT = Path.of(System.getProperty("loopd.root", "..")).toAbsolutePath().normalize();
+  static final Path ROOT =
+      Path.of(System.getProperty("loopd.root", "..")).toAbsolutePath().normalize();
 
   final Path dataDir;
   final int port;
@@ -57,7 +58,13 @@ final class Platform implements AutoCloseable {
   }
 
   private void start() throws Exception {
-    run(Duration.ofSeconds(120), "up", "--data-dir", dataDir.toString(), "--port", Integer.toString(port));
+    run(
+        Duration.ofSeconds(120),
+        "up",
+        "--data-dir",
+        dataDir.toString(),
+        "--port",
+        Integer.toString(port));
     channel =
         Grpc.newChannelBuilder("127.0.0.1:" + port, InsecureChannelCredentials.create()).build();
   }
@@ -80,18 +87,26 @@ final class Platform implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(ROOT.resolve("bin/loopd").toString());
     command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     Process p = pb.start();
     String out;
     if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("bin/loopd " + String.join(" ", args) + " did not finish in " + timeout + logs());
+      throw new AssertionError(
+          "bin/loopd " + String.join(" ", args) + " did not finish in " + timeout + logs());
     }
     out = new String(p.getInputStream().readAllBytes());
     if (p.exitValue() != 0) {
       throw new AssertionError(
-          "bin/loopd " + String.join(" ", args) + " exited " + p.exitValue() + ":\n" + out + logs());
+          "bin/loopd "
+              + String.join(" ", args)
+              + " exited "
+              + p.exitValue()
+              + ":\n"
+              + out
+              + logs());
     }
   }
 
@@ -148,7 +163,8 @@ final class Platform implements AutoCloseable {
       @Override
       public <Q, R> ClientCall<Q, R> interceptCall(
           MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
-        return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
+        return new ForwardingClientCall.SimpleForwardingClientCall<>(
+            next.newCall(method, options)) {
           @Override
           public void start(Listener<R> listener, Metadata headers) {
             headers.put(key, "Bearer " + token);
@@ -159,20 +175,30 @@ final class Platform implements AutoCloseable {
     };
   }
 
-  /** The pid of a node process, found by its --node-id argument. */
+  /** The pid of a node process, found by its --node-id argument (from /proc, as pgrep -f does). */
   Optional<Long> nodePid(String nodeId) {
-    return ProcessHandle.allProcesses()
-        .filter(
-            h ->
-                h.info()
-                    .arguments()
-                    .map(a -> String.join(" ", a).contains("--node-id " + nodeId))
-                    .orElse(false))
-        .map(ProcessHandle::pid)
-        .findFirst();
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      return procs
+          .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .filter(p -> {
+            try {
+              String cmdline = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+              return cmdline.contains("--node-id " + nodeId + " ") && cmdline.contains("java");
+            } catch (IOException | RuntimeException e) {
+              return false;
+            }
+          })
+          .map(p -> Long.parseLong(p.getFileName().toString()))
+          .findFirst();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
-  /** Waits until {@code condition} holds, failing with {@code what} and the logs after {@code timeout}. */
+  /**
+   * Waits until {@code condition} holds, failing with {@code what} and the logs after {@code
+   * timeout}.
+   */
   void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     RuntimeException last = null;
@@ -188,7 +214,12 @@ final class Platform implements AutoCloseable {
       Thread.sleep(250);
     }
     throw new AssertionError(
-        "timed out after " + timeout + " waiting for " + what + (last == null ? "" : " (last error: " + last + ")") + logs());
+        "timed out after "
+            + timeout
+            + " waiting for "
+            + what
+            + (last == null ? "" : " (last error: " + last + ")")
+            + logs());
   }
 
   <T> T eventually(String what, Duration timeout, Supplier<T> attempt) throws InterruptedException {
@@ -221,7 +252,8 @@ final class Platform implements AutoCloseable {
     try {
       List<String> all = Files.readAllLines(file);
       out.append("== ").append(file.getFileName()).append('\n');
-      all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> out.append(l).append('\n'));
+      all.subList(Math.max(0, all.size() - lines), all.size())
+          .forEach(l -> out.append(l).append('\n'));
     } catch (IOException ignored) {
       // not there
     }

@@ -66,8 +66,12 @@ final class Node {
     return state == State.STARTING || state == State.READY;
   }
 
+  /**
+   * Takes invocations: it applied the handler set and its latest stats say it is ready (a node
+   * warms up its invocation path after applying the set and refuses work until then).
+   */
   boolean routable() {
-    return state == State.READY && session != null;
+    return state == State.READY && session != null && stats != null && stats.getReady();
   }
 
   void attach(StreamObserver<ControlMessage> session, NodeMessage.Hello hello, Instant now) {
@@ -134,7 +138,8 @@ final class Node {
             .setState(
                 switch (state) {
                   case STARTING -> NodeHealth.State.STATE_STARTING;
-                  case READY -> NodeHealth.State.STATE_READY;
+                  case READY ->
+                      routable() ? NodeHealth.State.STATE_READY : NodeHealth.State.STATE_STARTING;
                   case DRAINING -> NodeHealth.State.STATE_DRAINING;
                   case GONE -> NodeHealth.State.STATE_GONE;
                 });

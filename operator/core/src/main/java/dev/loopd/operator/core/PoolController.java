@@ -66,6 +66,9 @@ final class PoolController {
    */
   static final Duration LAG_SETTLE = Duration.ofSeconds(10);
 
+  /** A node's first stats windows once ready still overlap its warm-up: they are not used. */
+  static final Duration FIRST_WINDOWS = Duration.ofSeconds(2);
+
   /** Invocations held for a pool with no ready node, at most. */
   static final int MAX_HELD = 256;
 
@@ -141,7 +144,6 @@ final class PoolController {
     node.appliedSetVersion = Math.max(node.appliedSetVersion, version);
     if (node.state == Node.State.STARTING) {
       node.state = Node.State.READY;
-      node.readyAt = clock.instant();
       startFailure = null;
       LOG.log(System.Logger.Level.INFO, "node {0} of pool {1} is ready", nodeId, ref);
     }
@@ -153,6 +155,10 @@ final class PoolController {
     if (node != null) {
       node.stats = stats;
       node.lastHeard = clock.instant();
+      if (stats.getReady() && node.readyAt == null) {
+        node.readyAt = node.lastHeard;
+      }
+      wakeWaiters();
     }
   }
 
@@ -352,7 +358,7 @@ final class PoolController {
   private void autoscale(Instant now) {
     List<NodeSignal> ready = new ArrayList<>();
     for (Node n : nodes.values()) {
-      if (n.state == Node.State.READY && n.stats != null) {
+      if (n.routable() && !now.isBefore(n.readyAt.plus(FIRST_WINDOWS))) {
         NodeSignal signal = NodeSignal.from(n.stats);
         if (now.isBefore(n.readyAt.plus(LAG_SETTLE))) {
           signal =
@@ -471,7 +477,7 @@ final class PoolController {
   }
 
   private int readyCount() {
-    return (int) nodes.values().stream().filter(n -> n.state == Node.State.READY).count();
+    return (int) nodes.values().stream().filter(Node::routable).count();
   }
 
   /** The pool was deleted: drain every node, fail held invocations. */
@@ -536,7 +542,7 @@ final class PoolController {
         inSet
             ? (int)
                 nodes.values().stream()
-                    .filter(n -> n.state == Node.State.READY && n.appliedSetVersion >= setVersion)
+                    .filter(n -> n.routable() && n.appliedSetVersion >= setVersion)
                     .count()
             : 0;
     return HandlerStatus.newBuilder()
@@ -567,7 +573,7 @@ final class PoolController {
         continue;
       }
       h.addNodes(n.health());
-      if (n.state == Node.State.READY && n.stats != null) {
+      if (n.routable()) {
         maxLag = Math.max(maxLag, n.stats.getLoopLag().getP99Seconds());
         elu += n.stats.getElu();
         ready++;
