@@ -1,0 +1,178 @@
+package dev.loopd.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.protobuf.util.Durations;
+import dev.loopd.proto.control.v1.AutoscalingPolicy;
+import dev.loopd.proto.control.v1.CreatePoolRequest;
+import dev.loopd.proto.control.v1.InvokeRequest;
+import dev.loopd.proto.control.v1.InvokeResponse;
+import dev.loopd.proto.control.v1.PoolSpec;
+import dev.loopd.proto.control.v1.ScalingEvent;
+import dev.loopd.proto.control.v1.SubmitHandlerRequest;
+import dev.loopd.proto.control.v1.WatchPoolRequest;
+import dev.loopd.proto.control.v1.WatchPoolResponse;
+import io.grpc.Context;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Load that keeps the loop busy scales a pool from 1 node to at least 3, and back to 1 once the
+ * load stops, without a failed request; WatchPool shows every decision with its inputs.
+ */
+class AutoscaleIT {
+
+  /** About 20 ms of arithmetic per request: ELU rises with the request rate. */
+  static final String BUSY =
+      "export default async (request) => {\n"
+          + "  const end = performance.now() + 20; let x = 0;\n"
+          + "  while (performance.now() < end) { x = (x * 31 + 7) % 1000003; }\n"
+          + "  return { x };\n"
+          + "};\n";
+
+  @Test
+  void loadScalesThePoolUpAndItComesBackDownWithoutFailedRequests() throws Exception {
+    try (Platform platform = Platform.up()) {
+      Platform.Stubs api = platform.tenant();
+      api.pools()
+          .createPool(
+              CreatePoolRequest.newBuilder()
+                  .setName("burst")
+                  .setSpec(
+                      PoolSpec.newBuilder()
+                          .setMinNodes(1)
+                          .setMaxNodes(4)
+                          .setAutoscaling(
+                              AutoscalingPolicy.newBuilder()
+                                  .setTargetElu(0.5)
+                                  .setStableWindow(Durations.fromSeconds(10))
+                                  .setPanicWindow(Durations.fromSeconds(3))
+                                  .setScaleDownDelay(Durations.fromSeconds(0))))
+                  .build());
+      api.handlers()
+          .submitHandler(
+              SubmitHandlerRequest.newBuilder()
+                  .setName("busy")
+                  .setPool("burst")
+                  .setSource(BUSY)
+                  .build());
+      InvokeRequest request = InvokeRequest.newBuilder().setHandler("busy").build();
+      platform.await(
+          "busy to answer",
+          Duration.ofSeconds(90),
+          () ->
+              api.invoke().withDeadlineAfter(30, TimeUnit.SECONDS).invoke(request).getStatus()
+                  == 200);
+
+      List<ScalingEvent> events = new CopyOnWriteArrayList<>();
+      Context.CancellableContext watch = Context.current().withCancellation();
+      watch.run(() ->
+          api.telemetryAsync()
+              .watchPool(
+                  WatchPoolRequest.newBuilder().setPool("burst").build(),
+                  new StreamObserver<>() {
+                    @Override
+                    public void onNext(WatchPoolResponse r) {
+                      if (r.hasScalingEvent()) {
+                        events.add(r.getScalingEvent());
+                      }
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {}
+
+                    @Override
+                    public void onCompleted() {}
+                  }));
+
+      // Closed-loop load: 12 invocations in flight at all times.
+      AtomicBoolean loading = new AtomicBoolean(true);
+      AtomicLong ok = new AtomicLong();
+      ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+      Semaphore inFlight = new Semaphore(12);
+      Thread load =
+          Thread.ofPlatform()
+              .start(() -> {
+                while (loading.get()) {
+                  inFlight.acquireUninterruptibly();
+                  Futures.addCallback(
+                      api.invokeAsync().withDeadlineAfter(30, TimeUnit.SECONDS).invoke(request),
+                      new FutureCallback<InvokeResponse>() {
+                        @Override
+                        public void onSuccess(InvokeResponse r) {
+                          if (r.getStatus() == 200) {
+                            ok.incrementAndGet();
+                          } else {
+                            failures.add(
+                                "HTTP " + r.getStatus() + " " + r.getBody().toStringUtf8());
+                          }
+                          inFlight.release();
+                        }
+
+                        @Override
+                        public void onFailure(Throwable t) {
+                          failures.add(t.toString());
+                          inFlight.release();
+                        }
+                      },
+                      MoreExecutors.directExecutor());
+                }
+              });
+      try {
+        platform.await(
+            "the pool to reach 3 ready nodes under load",
+            Duration.ofSeconds(120),
+            () -> api.readyNodes("burst") >= 3);
+      } finally {
+        loading.set(false);
+        load.join();
+        inFlight.acquire(12);
+      }
+      assertThat(failures).as("failed requests during scale-up (of %d ok)", ok.get()).isEmpty();
+      assertThat(events)
+          .as("a scale-up decision with its inputs")
+          .anySatisfy(e -> {
+            assertThat(e.getReason())
+                .isIn(ScalingEvent.Reason.REASON_SCALE_UP, ScalingEvent.Reason.REASON_PANIC);
+            assertThat(e.getToNodes()).isGreaterThan(e.getFromNodes());
+            assertThat(e.getInputs().getTotalElu()).isPositive();
+            assertThat(e.getMessage()).isNotEmpty();
+          });
+
+      platform.await(
+          "the pool to come back to 1 node after the load",
+          Duration.ofSeconds(120),
+          () -> api.health("burst").getNodesCount() == 1);
+      assertThat(events)
+          .as("a scale-down decision")
+          .anySatisfy(e -> {
+            assertThat(e.getReason()).isEqualTo(ScalingEvent.Reason.REASON_SCALE_DOWN);
+            assertThat(e.getToNodes()).isLessThan(e.getFromNodes());
+          });
+      assertThat(api.invoke().withDeadlineAfter(30, TimeUnit.SECONDS).invoke(request).getStatus())
+          .isEqualTo(200);
+      watch.cancel(null);
+      System.out.printf("AutoscaleIT: %d requests ok, 0 failed; scaling events:%n", ok.get());
+      events.forEach(
+          e ->
+              System.out.printf(
+                  "  %s %d -> %d %s: %s%n",
+                  com.google.protobuf.util.Timestamps.toString(e.getTime()),
+                  e.getFromNodes(),
+                  e.getToNodes(),
+                  e.getReason(),
+                  e.getMessage()));
+    }
+  }
+}
