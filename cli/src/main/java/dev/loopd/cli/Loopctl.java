@@ -46,6 +46,8 @@ public final class Loopctl implements Runnable {
   /** The command line with loopctl's error handling: gRPC errors are one line and exit 1. */
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Loopctl());
+    cl.setExpandAtFiles(false); // `--data @body.json` is curl's convention, not an argument file
+
     cl.setExecutionExceptionHandler((e, line, parsed) -> {
       PrintWriter err = line.getErr();
       boolean verbose = parsed.hasMatchedOption("--verbose");
