@@ -106,7 +106,7 @@ final class PoolController {
     this.driver = driver;
     this.clock = clock;
     this.events = events;
-    this.autoscaler = new Autoscaler(ref.key(), AutoscalerPolicy.from(pool.getSpec()));
+    this.autoscaler = new Autoscaler(ref.name(), AutoscalerPolicy.from(pool.getSpec()));
     this.settings = HandlerSets.settings(pool.getSpec());
     this.desired = pool.getSpec().getMinNodes();
   }
