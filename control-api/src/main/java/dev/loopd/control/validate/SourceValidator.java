@@ -76,7 +76,7 @@ public class SourceValidator implements AutoCloseable {
     if (nl > 0) {
       m = m.substring(0, nl);
     }
-    return m.replaceFirst("^[^ ]+\\.mjs:\\d+:\\d+ ", "");
+    return m.replaceFirst("^(SyntaxError: )?[^ ]+\\.mjs:\\d+:\\d+ ", "");
   }
 
   private static ApiException invalid(
