@@ -84,23 +84,27 @@ public class PoolGrpcService extends PoolServiceGrpc.PoolServiceImplBase {
   @Override
   public void scalePool(ScalePoolRequest request, StreamObserver<Pool> responses) {
     String tenant = Caller.current().requireTenant();
-    Pool pool = find(tenant, request.getName());
-    if (request.getNodes() < 0 || request.getNodes() > pool.getSpec().getMaxNodes()) {
-      throw ApiException.invalidArgument(
-          "nodes",
-          request.getNodes()
-              + " is not between 0 and the pool's max_nodes ("
-              + pool.getSpec().getMaxNodes()
-              + "); raise max_nodes with `loopctl pools update "
-              + pool.getName()
-              + " --max N` first");
-    }
-    PoolSpec.Builder spec = pool.getSpec().toBuilder().setNodes(request.getNodes());
-    spec.getAutoscalingBuilder().setMode(AutoscalingPolicy.Mode.MODE_MANUAL);
-    if (spec.getMinNodes() > request.getNodes()) {
-      spec.setMinNodes(request.getNodes());
-    }
-    reply(responses, replaceSpec(tenant, pool.getName(), spec.build()));
+    Pool scaled =
+        store.atomically(() -> {
+          Pool pool = find(tenant, request.getName());
+          if (request.getNodes() < 0 || request.getNodes() > pool.getSpec().getMaxNodes()) {
+            throw ApiException.invalidArgument(
+                "nodes",
+                request.getNodes()
+                    + " is not between 0 and the pool's max_nodes ("
+                    + pool.getSpec().getMaxNodes()
+                    + "); raise max_nodes with `loopctl pools update "
+                    + pool.getName()
+                    + " --max N` first");
+          }
+          PoolSpec.Builder spec = pool.getSpec().toBuilder().setNodes(request.getNodes());
+          spec.getAutoscalingBuilder().setMode(AutoscalingPolicy.Mode.MODE_MANUAL);
+          if (spec.getMinNodes() > request.getNodes()) {
+            spec.setMinNodes(request.getNodes());
+          }
+          return replaceSpec(tenant, pool.getName(), spec.build());
+        });
+    reply(responses, scaled);
   }
 
   private Pool replaceSpec(String tenant, String name, PoolSpec spec) {

@@ -62,6 +62,8 @@ public final class ServingNode {
   private final EventLoop loop = new EventLoop();
   private final HandlerLog log = new HandlerLog(new FileOutputStream(FileDescriptor.out));
   private final AtomicInteger exitCode = new AtomicInteger();
+  private volatile NodeSessionClient session;
+
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -150,7 +152,7 @@ public final class ServingNode {
                 loop.submit(loop::stop);
               });
       closeables.add(0, session);
-      session.start();
+      this.session = session; // dialed once warmed up: see loadStartupHandlers
     }
 
     Thread starter = new Thread(() -> loadStartupHandlers(host), "loopd-startup");
@@ -262,6 +264,9 @@ public final class ServingNode {
     // so an idle node gives that memory back (bin/loop-node sizes the heap to shrink).
     System.gc();
     if (config.controlPlane() == null) host.markReady();
+    // A pool's node says Hello only now, warmed up: the control plane counts a node's ELU and
+    // lag from its first Ready, and routes to it at once.
+    if (session != null && !stopping.get()) session.start();
     log.node("info", "ready: " + host.list().getHandlersCount() + " handlers loaded");
   }
 

@@ -32,8 +32,8 @@ import java.util.Optional;
 public final class Autoscaler {
 
   /**
-   * A node's lag counts toward panic only while its loop is at least this busy: lag on an idle
-   * loop comes from outside it (GC, a starved CPU), and more nodes would not help.
+   * A node's lag counts toward panic only while its loop is at least this busy: lag on an idle loop
+   * comes from outside it (GC, a starved CPU), and more nodes would not help.
    */
   static final double MIN_ELU_FOR_LAG = 0.25;
 
