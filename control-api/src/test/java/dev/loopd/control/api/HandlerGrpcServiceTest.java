@@ -197,7 +197,8 @@ class HandlerGrpcServiceTest {
     assertThat(
             message(
                 Code.FAILED_PRECONDITION,
-                () -> acme.submitHandler(submit("hello", HELLO).toBuilder().setPool("web").build())))
+                () ->
+                    acme.submitHandler(submit("hello", HELLO).toBuilder().setPool("web").build())))
         .contains("loopctl pools create web");
   }
 
@@ -210,7 +211,9 @@ class HandlerGrpcServiceTest {
     assertThat(api.store.handler("acme", "hello")).isEmpty();
     failure(
         Code.INVALID_ARGUMENT,
-        () -> acme.submitHandler(submit("hello", "export {").toBuilder().setValidateOnly(true).build()));
+        () ->
+            acme.submitHandler(
+                submit("hello", "export {").toBuilder().setValidateOnly(true).build()));
   }
 
   @Test

@@ -100,7 +100,9 @@ class PoolGrpcServiceTest {
     assertThat(invalid(PoolSpec.newBuilder().setMinNodes(0).setMaxNodes(-2)))
         .contains("spec.max_nodes");
     assertThat(
-            invalid(PoolSpec.newBuilder().setAutoscaling(AutoscalingPolicy.newBuilder().setTargetElu(1.5))))
+            invalid(
+                PoolSpec.newBuilder()
+                    .setAutoscaling(AutoscalingPolicy.newBuilder().setTargetElu(1.5))))
         .contains("spec.autoscaling.target_elu")
         .contains("(0, 1]");
     assertThat(
@@ -131,7 +133,9 @@ class PoolGrpcServiceTest {
 
   @Test
   void poolNamesMustBeDns1123Labels() {
-    assertThat(message(Code.INVALID_ARGUMENT, () -> acme.createPool(create("Web", PoolSpec.newBuilder()))))
+    assertThat(
+            message(
+                Code.INVALID_ARGUMENT, () -> acme.createPool(create("Web", PoolSpec.newBuilder()))))
         .contains("name")
         .contains("DNS-1123")
         .contains("e.g.");
@@ -157,7 +161,10 @@ class PoolGrpcServiceTest {
         Code.NOT_FOUND,
         () ->
             acme.updatePool(
-                UpdatePoolRequest.newBuilder().setName("nope").setSpec(PoolSpec.newBuilder()).build()));
+                UpdatePoolRequest.newBuilder()
+                    .setName("nope")
+                    .setSpec(PoolSpec.newBuilder())
+                    .build()));
   }
 
   @Test
@@ -173,7 +180,9 @@ class PoolGrpcServiceTest {
     assertThat(
             message(
                 Code.INVALID_ARGUMENT,
-                () -> acme.scalePool(ScalePoolRequest.newBuilder().setName("web").setNodes(5).build())))
+                () ->
+                    acme.scalePool(
+                        ScalePoolRequest.newBuilder().setName("web").setNodes(5).build())))
         .contains("max_nodes (4)");
     failure(
         Code.INVALID_ARGUMENT,
@@ -184,8 +193,10 @@ class PoolGrpcServiceTest {
   void aPoolInUseCannotBeDeletedAndTheHandlersAreNamed() {
     acme.createPool(create("default", PoolSpec.newBuilder()));
     var handlers = api.handlers(acmeToken);
-    handlers.submitHandler(SubmitHandlerRequest.newBuilder().setName("hello").setSource(HELLO).build());
-    handlers.submitHandler(SubmitHandlerRequest.newBuilder().setName("bye").setSource(HELLO).build());
+    handlers.submitHandler(
+        SubmitHandlerRequest.newBuilder().setName("hello").setSource(HELLO).build());
+    handlers.submitHandler(
+        SubmitHandlerRequest.newBuilder().setName("bye").setSource(HELLO).build());
 
     String m =
         message(
@@ -205,13 +216,19 @@ class PoolGrpcServiceTest {
         api.pools(api.tenant("small", Quotas.newBuilder().setMaxPools(2).setMaxNodes(6).build()));
     small.createPool(create("a", PoolSpec.newBuilder().setMaxNodes(3)));
 
-    assertThat(message(Code.RESOURCE_EXHAUSTED, () -> small.createPool(create("b", PoolSpec.newBuilder().setMaxNodes(4)))))
+    assertThat(
+            message(
+                Code.RESOURCE_EXHAUSTED,
+                () -> small.createPool(create("b", PoolSpec.newBuilder().setMaxNodes(4)))))
         .contains("node quota")
         .contains("6")
         .contains("max_nodes")
         .contains("7");
     small.createPool(create("b", PoolSpec.newBuilder().setMaxNodes(3)));
-    assertThat(message(Code.RESOURCE_EXHAUSTED, () -> small.createPool(create("c", PoolSpec.newBuilder().setMaxNodes(1)))))
+    assertThat(
+            message(
+                Code.RESOURCE_EXHAUSTED,
+                () -> small.createPool(create("c", PoolSpec.newBuilder().setMaxNodes(1)))))
         .contains("pool quota")
         .contains("max_pools");
     // Updating a pool counts its new max_nodes instead of its old one.
@@ -224,7 +241,10 @@ class PoolGrpcServiceTest {
                     .setSpec(PoolSpec.newBuilder().setMaxNodes(4))
                     .build()));
     small.updatePool(
-        UpdatePoolRequest.newBuilder().setName("b").setSpec(PoolSpec.newBuilder().setMaxNodes(2)).build());
+        UpdatePoolRequest.newBuilder()
+            .setName("b")
+            .setSpec(PoolSpec.newBuilder().setMaxNodes(2))
+            .build());
   }
 
   @Test
@@ -233,7 +253,10 @@ class PoolGrpcServiceTest {
       acme.createPool(create("p" + i, PoolSpec.newBuilder().setMaxNodes(5)));
     }
     // 20 nodes by default: four pools of 5 reach it.
-    assertThat(message(Code.RESOURCE_EXHAUSTED, () -> acme.createPool(create("p4", PoolSpec.newBuilder().setMaxNodes(1)))))
+    assertThat(
+            message(
+                Code.RESOURCE_EXHAUSTED,
+                () -> acme.createPool(create("p4", PoolSpec.newBuilder().setMaxNodes(1)))))
         .contains("20");
   }
 
@@ -247,7 +270,10 @@ class PoolGrpcServiceTest {
         Code.NOT_FOUND,
         () ->
             beta.updatePool(
-                UpdatePoolRequest.newBuilder().setName("web").setSpec(PoolSpec.newBuilder()).build()));
+                UpdatePoolRequest.newBuilder()
+                    .setName("web")
+                    .setSpec(PoolSpec.newBuilder())
+                    .build()));
     failure(
         Code.NOT_FOUND,
         () -> beta.scalePool(ScalePoolRequest.newBuilder().setName("web").setNodes(1).build()));

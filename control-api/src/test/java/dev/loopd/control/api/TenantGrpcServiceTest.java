@@ -77,8 +77,7 @@ class TenantGrpcServiceTest {
 
     assertThat(created.getTenant().getQuotas())
         .as("unset quotas take the platform defaults")
-        .isEqualTo(
-            Quotas.newBuilder().setMaxHandlers(100).setMaxPools(3).setMaxNodes(20).build());
+        .isEqualTo(Quotas.newBuilder().setMaxHandlers(100).setMaxPools(3).setMaxNodes(20).build());
     assertThat(created.getSecret()).startsWith("loopd_" + created.getToken().getId() + "_");
     assertThat(created.getToken().getTenant()).isEqualTo("acme");
     assertThat(created.getToken().getAdmin()).isFalse();
@@ -95,7 +94,8 @@ class TenantGrpcServiceTest {
     assertThat(
             message(
                 Code.INVALID_ARGUMENT,
-                () -> admin.createTenant(CreateTenantRequest.newBuilder().setName("Acme!").build())))
+                () ->
+                    admin.createTenant(CreateTenantRequest.newBuilder().setName("Acme!").build())))
         .contains("DNS-1123");
     failure(
         Code.INVALID_ARGUMENT,
@@ -132,7 +132,8 @@ class TenantGrpcServiceTest {
                 Code.PERMISSION_DENIED,
                 () -> acme.createTenant(CreateTenantRequest.newBuilder().setName("evil").build())))
         .contains("admin token");
-    failure(Code.PERMISSION_DENIED, () -> acme.listTenants(ListTenantsRequest.getDefaultInstance()));
+    failure(
+        Code.PERMISSION_DENIED, () -> acme.listTenants(ListTenantsRequest.getDefaultInstance()));
     failure(
         Code.PERMISSION_DENIED,
         () -> acme.deleteTenant(DeleteTenantRequest.newBuilder().setName("acme").build()));
@@ -185,7 +186,8 @@ class TenantGrpcServiceTest {
   void deleteTenantRefusesWhileItHoldsPoolsThenRemovesItsTokens() {
     String token = api.tenant("acme");
     var pools = api.pools(token);
-    pools.createPool(CreatePoolRequest.newBuilder().setName("web").setSpec(PoolSpec.newBuilder()).build());
+    pools.createPool(
+        CreatePoolRequest.newBuilder().setName("web").setSpec(PoolSpec.newBuilder()).build());
 
     assertThat(
             message(
@@ -252,7 +254,10 @@ class TenantGrpcServiceTest {
     CreateTokenResponse made =
         admin.createToken(CreateTokenRequest.newBuilder().setTenant("acme").build());
     assertThat(made.getToken().getTenant()).isEqualTo("acme");
-    assertThat(admin.listTokens(ListTokensRequest.newBuilder().setTenant("acme").build()).getTokensCount())
+    assertThat(
+            admin
+                .listTokens(ListTokensRequest.newBuilder().setTenant("acme").build())
+                .getTokensCount())
         .isEqualTo(2);
     admin.revokeToken(RevokeTokenRequest.newBuilder().setId(made.getToken().getId()).build());
     failure(Code.UNAUTHENTICATED, () -> api.tenants(made.getSecret()).whoAmI(WHO));

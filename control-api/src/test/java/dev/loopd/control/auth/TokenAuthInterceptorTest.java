@@ -14,9 +14,9 @@ import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
-import io.grpc.ServerServiceDefinition;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.inprocess.InProcessChannelBuilder;
@@ -93,15 +93,14 @@ class TokenAuthInterceptorTest {
     return ServerServiceDefinition.builder("grpc.health.v1.Health")
         .addMethod(
             HEALTH_CHECK,
-            ServerCalls.asyncUnaryCall(
-                (request, responses) -> {
-                  Caller c = Caller.KEY.get();
-                  responses.onNext(
-                      WhoAmIResponse.newBuilder()
-                          .setTenant(c == null ? "anonymous" : c.tenant())
-                          .build());
-                  responses.onCompleted();
-                }))
+            ServerCalls.asyncUnaryCall((request, responses) -> {
+              Caller c = Caller.KEY.get();
+              responses.onNext(
+                  WhoAmIResponse.newBuilder()
+                      .setTenant(c == null ? "anonymous" : c.tenant())
+                      .build());
+              responses.onCompleted();
+            }))
         .build();
   }
 

@@ -185,8 +185,7 @@ class FileStoreTest {
     FileStore store = FileStore.open(dir);
     store.putHandler(handler("hello", "1", "1"), version("1", "a"));
     // What a crash between writing a new version and its handler.json leaves behind.
-    Files.writeString(
-        dir.resolve("handlers/acme/hello/versions/2.json"), "{\"version\": \"2\"}");
+    Files.writeString(dir.resolve("handlers/acme/hello/versions/2.json"), "{\"version\": \"2\"}");
 
     FileStore reopened = FileStore.open(dir);
 
