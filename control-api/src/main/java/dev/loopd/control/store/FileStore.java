@@ -12,6 +12,7 @@ import dev.loopd.proto.control.v1.HandlerVersion;
 import dev.loopd.proto.control.v1.Pool;
 import dev.loopd.proto.control.v1.Tenant;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -85,9 +87,15 @@ public final class FileStore extends InMemoryStore {
       Handler h = parse(f, Handler.newBuilder());
       Key key = new Key(h.getTenant(), h.getName());
       handlers.put(key, h);
+      // A version above latest_version was written by a submit whose handler.json then failed:
+      // it was never accepted, and the next submit reuses its number.
+      long latest = versionNumber(h.getLatestVersion());
       List<HandlerVersion> vs = new ArrayList<>();
       for (Path v : jsonFiles(f.resolveSibling("versions"), 1)) {
-        vs.add(parse(v, HandlerVersion.newBuilder()));
+        HandlerVersion version = parse(v, HandlerVersion.newBuilder());
+        if (versionNumber(version.getVersion()) <= latest) {
+          vs.add(version);
+        }
       }
       vs.sort(Comparator.comparingLong(v -> versionNumber(v.getVersion())));
       versions.put(key, vs);
@@ -146,10 +154,21 @@ public final class FileStore extends InMemoryStore {
           if (w.handler() == null) {
             deleteTree(hdir);
           } else {
-            if (w.version() != null) {
-              put(hdir.resolve("versions/" + w.version().getVersion() + ".json"), w.version());
+            Path version =
+                w.version() == null
+                    ? null
+                    : hdir.resolve("versions/" + w.version().getVersion() + ".json");
+            if (version != null) {
+              put(version, w.version());
             }
-            put(hdir.resolve("handler.json"), w.handler());
+            try {
+              put(hdir.resolve("handler.json"), w.handler());
+            } catch (IOException e) {
+              if (version != null) {
+                Files.deleteIfExists(version); // best effort; load ignores it anyway
+              }
+              throw e;
+            }
           }
         }
       }
@@ -170,22 +189,30 @@ public final class FileStore extends InMemoryStore {
     mkdirs(parent);
     Path tmp = parent.resolve(file.getFileName() + ".tmp");
     byte[] bytes = PRINTER.print(value).getBytes(StandardCharsets.UTF_8);
-    try (FileChannel ch =
-        FileChannel.open(
-            tmp,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE)) {
-      ch.write(java.nio.ByteBuffer.wrap(bytes));
+    Files.deleteIfExists(tmp); // a leftover of a crash, possibly with other permissions
+    try (FileChannel ch = createOwnerOnly(tmp)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        ch.write(buffer);
+      }
       ch.force(true);
-    }
-    try {
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException ignored) {
-      // not a POSIX file system
     }
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     fsync(parent);
+  }
+
+  /** A new file readable by its owner only from the start (sources and token hashes). */
+  private static FileChannel createOwnerOnly(Path file) throws IOException {
+    Set<StandardOpenOption> options =
+        Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    try {
+      return FileChannel.open(
+          file,
+          options,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      return FileChannel.open(file, options);
+    }
   }
 
   private static void fsync(Path directory) {
