@@ -164,15 +164,14 @@ class AutoscaleIT {
           .isEqualTo(200);
       watch.cancel(null);
       System.out.printf("AutoscaleIT: %d requests ok, 0 failed; scaling events:%n", ok.get());
-      events.forEach(
-          e ->
-              System.out.printf(
-                  "  %s %d -> %d %s: %s%n",
-                  com.google.protobuf.util.Timestamps.toString(e.getTime()),
-                  e.getFromNodes(),
-                  e.getToNodes(),
-                  e.getReason(),
-                  e.getMessage()));
+      events.forEach(e ->
+          System.out.printf(
+              "  %s %d -> %d %s: %s%n",
+              com.google.protobuf.util.Timestamps.toString(e.getTime()),
+              e.getFromNodes(),
+              e.getToNodes(),
+              e.getReason(),
+              e.getMessage()));
     }
   }
 }
