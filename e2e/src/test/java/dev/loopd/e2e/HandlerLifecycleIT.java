@@ -160,6 +160,51 @@ class HandlerLifecycleIT {
   }
 
   @Test
+  void genericGrpcClientsFindHealthCheckingAndReflection() throws Exception {
+    var health =
+        io.grpc.health.v1.HealthGrpc.newBlockingStub(platform.channel())
+            .withDeadlineAfter(10, TimeUnit.SECONDS)
+            .check(io.grpc.health.v1.HealthCheckRequest.getDefaultInstance());
+    assertThat(health.getStatus())
+        .isEqualTo(io.grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING);
+
+    var services = new java.util.concurrent.LinkedBlockingQueue<String>();
+    var done = new java.util.concurrent.CountDownLatch(1);
+    var requests =
+        io.grpc.reflection.v1.ServerReflectionGrpc.newStub(platform.channel())
+            .serverReflectionInfo(
+                new io.grpc.stub.StreamObserver<>() {
+                  @Override
+                  public void onNext(io.grpc.reflection.v1.ServerReflectionResponse r) {
+                    r.getListServicesResponse()
+                        .getServiceList()
+                        .forEach(s -> services.add(s.getName()));
+                    done.countDown();
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    done.countDown();
+                  }
+
+                  @Override
+                  public void onCompleted() {}
+                });
+    requests.onNext(
+        io.grpc.reflection.v1.ServerReflectionRequest.newBuilder().setListServices("").build());
+    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+    requests.onCompleted();
+    assertThat(services)
+        .contains(
+            "loopd.control.v1.TenantService",
+            "loopd.control.v1.HandlerService",
+            "loopd.control.v1.PoolService",
+            "loopd.control.v1.InvokeService",
+            "loopd.control.v1.TelemetryService",
+            "loopd.node.v1.NodeSessionService");
+  }
+
+  @Test
   void submittingToAMissingPoolSaysHowToCreateIt() {
     assertThatThrownBy(() ->
             api.handlers()

@@ -110,6 +110,11 @@ final class Platform implements AutoCloseable {
     }
   }
 
+  /** The plain channel, without a token (health checking and reflection need none). */
+  Channel channel() {
+    return channel;
+  }
+
   String tenantToken() throws IOException {
     return Files.readString(dataDir.resolve("tokens/default.token")).strip();
   }
