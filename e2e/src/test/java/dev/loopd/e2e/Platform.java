@@ -46,13 +46,21 @@ final class Platform implements AutoCloseable {
   final int port;
   private ManagedChannel channel;
 
-  private Platform(Path dataDir, int port) {
+  private final java.util.Map<String, String> environment;
+
+  private Platform(Path dataDir, int port, java.util.Map<String, String> environment) {
     this.dataDir = dataDir;
     this.port = port;
+    this.environment = environment;
   }
 
   static Platform up() throws Exception {
-    Platform p = new Platform(Files.createTempDirectory("loopd-e2e-"), freePort());
+    return up(java.util.Map.of());
+  }
+
+  /** With {@code environment} added to the control API's (and so its nodes') environment. */
+  static Platform up(java.util.Map<String, String> environment) throws Exception {
+    Platform p = new Platform(Files.createTempDirectory("loopd-e2e-"), freePort(), environment);
     p.start();
     return p;
   }
@@ -90,6 +98,7 @@ final class Platform implements AutoCloseable {
     ProcessBuilder pb =
         new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().putAll(environment);
     Process p = pb.start();
     String out;
     if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
