@@ -26,11 +26,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Load that keeps the loop busy scales a pool from 1 node to at least 3, and back to 1 once the
  * load stops, without a failed request; WatchPool shows every decision with its inputs.
  */
+@ExtendWith(PlatformLogsOnFailure.class)
 class AutoscaleIT {
 
   /** About 20 ms of arithmetic per request: ELU rises with the request rate. */
@@ -57,7 +59,7 @@ class AutoscaleIT {
                               AutoscalingPolicy.newBuilder()
                                   .setTargetElu(0.5)
                                   .setStableWindow(Durations.fromSeconds(10))
-                                  .setPanicWindow(Durations.fromSeconds(3))
+                                  .setPanicWindow(Durations.fromSeconds(2))
                                   .setScaleDownDelay(Durations.fromSeconds(0))))
                   .build());
       api.handlers()
@@ -129,6 +131,7 @@ class AutoscaleIT {
                       MoreExecutors.directExecutor());
                 }
               });
+      long loadStart = System.nanoTime();
       try {
         platform.await(
             "the pool to reach 3 ready nodes under load",
@@ -139,6 +142,7 @@ class AutoscaleIT {
         load.join();
         inFlight.acquire(12);
       }
+      long upSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - loadStart);
       assertThat(failures).as("failed requests during scale-up (of %d ok)", ok.get()).isEmpty();
       assertThat(events)
           .as("a scale-up decision with its inputs")
@@ -150,6 +154,7 @@ class AutoscaleIT {
             assertThat(e.getMessage()).isNotEmpty();
           });
 
+      long idleStart = System.nanoTime();
       platform.await(
           "the pool to come back to 1 node after the load",
           Duration.ofSeconds(120),
@@ -159,11 +164,17 @@ class AutoscaleIT {
           .anySatisfy(e -> {
             assertThat(e.getReason()).isEqualTo(ScalingEvent.Reason.REASON_SCALE_DOWN);
             assertThat(e.getToNodes()).isLessThan(e.getFromNodes());
+            assertThat(e.hasInputs()).as("inputs of %s", e).isTrue();
+            assertThat(e.getMessage()).isNotEmpty();
           });
+      long downSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - idleStart);
       assertThat(api.invoke().withDeadlineAfter(30, TimeUnit.SECONDS).invoke(request).getStatus())
           .isEqualTo(200);
       watch.cancel(null);
-      System.out.printf("AutoscaleIT: %d requests ok, 0 failed; scaling events:%n", ok.get());
+      System.out.printf(
+          "AutoscaleIT: %d requests ok, 0 failed; 3 ready nodes after %d s of load, 1 node %d s"
+              + " after it stopped; scaling events:%n",
+          ok.get(), upSeconds, downSeconds);
       events.forEach(e ->
           System.out.printf(
               "  %s %d -> %d %s: %s%n",

@@ -2,8 +2,10 @@ package dev.loopd.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
 import dev.loopd.proto.control.v1.DeleteHandlerRequest;
 import dev.loopd.proto.control.v1.GetHandlerRequest;
 import dev.loopd.proto.control.v1.HandlerStatus;
@@ -18,12 +20,15 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Submit, invoke, new version, rollback, delete: a handler's life through the control API. */
+@ExtendWith(PlatformLogsOnFailure.class)
 class HandlerLifecycleIT {
 
   static Platform platform;
@@ -46,13 +51,53 @@ class HandlerLifecycleIT {
         + "', version: ctx.version, path: request.path });\n";
   }
 
-  private String invokeBody(String handler) {
+  private InvokeResponse invoke(String handler) {
     InvokeResponse r =
         api.invoke()
             .withDeadlineAfter(30, TimeUnit.SECONDS)
             .invoke(InvokeRequest.newBuilder().setHandler(handler).setPath("/x").build());
-    assertThat(r.getStatus()).isEqualTo(200);
-    return r.getBody().toStringUtf8();
+    assertThat(r.getStatus()).as("HTTP status of %s: %s", handler, r).isEqualTo(200);
+    return r;
+  }
+
+  private String invokeBody(String handler) {
+    return invoke(handler).getBody().toStringUtf8();
+  }
+
+  private List<String> versions(String handler) {
+    return api
+        .handlers()
+        .listHandlerVersions(ListHandlerVersionsRequest.newBuilder().setName(handler).build())
+        .getVersionsList()
+        .stream()
+        .map(HandlerVersion::getVersion)
+        .toList();
+  }
+
+  /** Line 2, column 21 (1-based) is the ";" where "," or "}" must come. */
+  static final String BROKEN = "export default async (request) => {\n  return { ok: true ;\n};\n";
+
+  private static void assertSyntaxErrorAtTheSemicolon(Throwable thrown) {
+    assertThat(thrown).isInstanceOf(StatusRuntimeException.class);
+    StatusRuntimeException e = (StatusRuntimeException) thrown;
+    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    assertThat(e.getStatus().getDescription()).contains("syntax error at 2:21");
+    com.google.rpc.Status details = StatusProto.fromThrowable(e);
+    assertThat(details).as("google.rpc.Status in the trailers").isNotNull();
+    Any detail =
+        details.getDetailsList().stream()
+            .filter(d -> d.is(SourceError.class))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no SourceError detail in " + details));
+    try {
+      SourceError error = detail.unpack(SourceError.class);
+      assertThat(error.getKind()).isEqualTo(SourceError.Kind.KIND_SYNTAX);
+      assertThat(error.getLine()).isEqualTo(2);
+      assertThat(error.getColumn()).isEqualTo(21);
+      assertThat(error.getMessage()).isNotBlank();
+    } catch (InvalidProtocolBufferException x) {
+      throw new AssertionError(x);
+    }
   }
 
   private void awaitServing(String handler, String word) throws InterruptedException {
@@ -82,8 +127,11 @@ class HandlerLifecycleIT {
                     .getStatus()
                     .getState()
                 == HandlerStatus.State.STATE_READY);
-    assertThat(invokeBody("greet"))
+    InvokeResponse firstAnswer = invoke("greet");
+    assertThat(firstAnswer.getBody().toStringUtf8())
         .isEqualTo("{\"word\":\"one\",\"version\":\"1\",\"path\":\"/x\"}");
+    assertThat(firstAnswer.getHandlerVersion()).isEqualTo("1");
+    assertThat(firstAnswer.getNodeId()).isNotEmpty();
 
     var same =
         api.handlers()
@@ -104,22 +152,30 @@ class HandlerLifecycleIT {
     assertThat(second.getVersion().getVersion()).isEqualTo("2");
     awaitServing("greet", "two");
     for (int i = 0; i < 20; i++) {
-      assertThat(invokeBody("greet")).as("once version 2 serves, only it does").contains("\"two\"");
+      InvokeResponse r = invoke("greet");
+      assertThat(r.getBody().toStringUtf8())
+          .as("once version 2 serves, only it does")
+          .contains("\"two\"");
+      assertThat(r.getHandlerVersion()).isEqualTo("2");
     }
+    assertThat(versions("greet")).containsExactly("1", "2");
 
-    assertThat(
+    // A broken source for an existing handler is refused and leaves it as it was.
+    assertSyntaxErrorAtTheSemicolon(
+        catchThrowable(() ->
             api.handlers()
-                .listHandlerVersions(
-                    ListHandlerVersionsRequest.newBuilder().setName("greet").build())
-                .getVersionsList())
-        .extracting(HandlerVersion::getVersion)
-        .containsExactly("1", "2");
+                .submitHandler(
+                    SubmitHandlerRequest.newBuilder().setName("greet").setSource(BROKEN).build())));
+    assertThat(versions("greet")).as("no version for the refused source").containsExactly("1", "2");
+    assertThat(invoke("greet").getHandlerVersion()).isEqualTo("2");
 
     var rolledBack =
         api.handlers()
             .rollbackHandler(RollbackHandlerRequest.newBuilder().setName("greet").build());
     assertThat(rolledBack.getActiveVersion()).isEqualTo("1");
     awaitServing("greet", "one");
+    assertThat(invoke("greet").getHandlerVersion()).isEqualTo("1");
+    assertThat(versions("greet")).as("a rollback creates no version").containsExactly("1", "2");
 
     api.handlers().deleteHandler(DeleteHandlerRequest.newBuilder().setName("greet").build());
     assertThatThrownBy(() -> invokeBody("greet"))
@@ -130,27 +186,14 @@ class HandlerLifecycleIT {
 
   @Test
   void aSyntaxErrorIsRefusedAtSubmitWithItsPosition() {
-    String source = "export default async (request) => {\n  return { ok: true ;\n};\n";
-    assertThatThrownBy(() ->
+    assertSyntaxErrorAtTheSemicolon(
+        catchThrowable(() ->
             api.handlers()
                 .submitHandler(
-                    SubmitHandlerRequest.newBuilder().setName("broken").setSource(source).build()))
-        .isInstanceOfSatisfying(
-            StatusRuntimeException.class,
-            e -> {
-              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-              assertThat(e.getStatus().getDescription()).contains("syntax error at 2:");
-              com.google.rpc.Status details = StatusProto.fromThrowable(e);
-              Any detail = details.getDetails(0);
-              try {
-                SourceError error = detail.unpack(SourceError.class);
-                assertThat(error.getKind()).isEqualTo(SourceError.Kind.KIND_SYNTAX);
-                assertThat(error.getLine()).isEqualTo(2);
-                assertThat(error.getColumn()).isPositive();
-              } catch (Exception x) {
-                throw new AssertionError(x);
-              }
-            });
+                    SubmitHandlerRequest.newBuilder()
+                        .setName("broken")
+                        .setSource(BROKEN)
+                        .build())));
     assertThatThrownBy(() ->
             api.handlers().getHandler(GetHandlerRequest.newBuilder().setName("broken").build()))
         .as("nothing was stored")

@@ -17,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A node killed mid-invocation: the caller learns it cleanly, the pool replaces the node. */
+@ExtendWith(PlatformLogsOnFailure.class)
 class NodeFailureIT {
 
   static Platform platform;

@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A client no one here wrote: Node.js with @grpc/grpc-js and @grpc/proto-loader, reading the
  * repository's .proto files, submits and invokes a handler (e2e/node-client/client.mjs).
  */
+@ExtendWith(PlatformLogsOnFailure.class)
 class NodeJsClientIT {
 
   static final Path CLIENT = Platform.ROOT.resolve("e2e/node-client");

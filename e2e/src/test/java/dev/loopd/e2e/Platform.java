@@ -20,13 +20,17 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -46,23 +50,43 @@ final class Platform implements AutoCloseable {
   final int port;
   private ManagedChannel channel;
 
-  private final java.util.Map<String, String> environment;
+  private final Map<String, String> environment;
 
-  private Platform(Path dataDir, int port, java.util.Map<String, String> environment) {
+  private Platform(Path dataDir, int port, Map<String, String> environment) {
     this.dataDir = dataDir;
     this.port = port;
     this.environment = environment;
   }
 
+  /** Marks the start of the logs in a failure message (so they are not printed twice). */
+  static final String LOGS_HEADER = "--- logs of ";
+
+  /** Platforms by the class that started them, for {@link PlatformLogsOnFailure}. */
+  private static final Map<Class<?>, List<Platform>> STARTED = new ConcurrentHashMap<>();
+
   static Platform up() throws Exception {
-    return up(java.util.Map.of());
+    return up(Map.of());
   }
 
   /** With {@code environment} added to the control API's (and so its nodes') environment. */
-  static Platform up(java.util.Map<String, String> environment) throws Exception {
+  static Platform up(Map<String, String> environment) throws Exception {
     Platform p = new Platform(Files.createTempDirectory("loopd-e2e-"), freePort(), environment);
+    Class<?> caller =
+        StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+            .walk(frames ->
+                frames
+                    .map(StackWalker.StackFrame::getDeclaringClass)
+                    .filter(c -> c != Platform.class)
+                    .findFirst()
+                    .orElse(Platform.class));
+    STARTED.computeIfAbsent(caller, c -> new CopyOnWriteArrayList<>()).add(p);
     p.start();
     return p;
+  }
+
+  /** The platforms {@code testClass} started (stopped ones too: their logs stay on disk). */
+  static List<Platform> startedBy(Class<?> testClass) {
+    return STARTED.getOrDefault(testClass, List.of());
   }
 
   private void start() throws Exception {
@@ -189,22 +213,26 @@ final class Platform implements AutoCloseable {
     };
   }
 
-  /** The pid of a node process, found by its --node-id argument (from /proc, as pgrep -f does). */
+  /**
+   * The pid of a node process, found by its {@code --node-id} argument ({@code pgrep -f --
+   * "--node-id ID"}); empty when no such process runs.
+   */
   Optional<Long> nodePid(String nodeId) {
-    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      return procs
-          .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-          .filter(p -> {
-            try {
-              String cmdline = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
-              return cmdline.contains("--node-id " + nodeId + " ") && cmdline.contains("java");
-            } catch (IOException | RuntimeException e) {
-              return false;
-            }
-          })
-          .map(p -> Long.parseLong(p.getFileName().toString()))
-          .findFirst();
+    try {
+      Process p =
+          new ProcessBuilder("pgrep", "-f", "--", "--node-id " + nodeId + "( |$)")
+              .redirectErrorStream(true)
+              .start();
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("pgrep did not answer in 10 s");
+      }
+      String out = new String(p.getInputStream().readAllBytes()).strip();
+      return out.lines().findFirst().map(Long::parseLong);
     } catch (IOException e) {
+      throw new UncheckedIOException("cannot run pgrep (procps) to find node " + nodeId, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       return Optional.empty();
     }
   }
@@ -252,7 +280,7 @@ final class Platform implements AutoCloseable {
 
   /** The end of the control API's and the nodes' logs, for failure messages. */
   String logs() {
-    StringBuilder out = new StringBuilder("\n--- logs of ").append(dataDir).append(" ---\n");
+    StringBuilder out = new StringBuilder("\n" + LOGS_HEADER).append(dataDir).append(" ---\n");
     tail(dataDir.resolve("logs/control-api.log"), 40, out);
     try (Stream<Path> nodes = Files.list(dataDir.resolve("logs/nodes"))) {
       nodes.sorted().forEach(n -> tail(n, 15, out));

@@ -13,8 +13,10 @@ import dev.loopd.proto.control.v1.SubmitHandlerRequest;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A pool at zero nodes answers its first invocation by starting a node, then goes back to zero. */
+@ExtendWith(PlatformLogsOnFailure.class)
 class ScaleFromZeroIT {
 
   @Test

@@ -18,12 +18,14 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * With tracing on, an Invoke through the control API is one trace: the control API's span for the
  * call and, inside it, the node's invocation span. Both export over OTLP to a receiver the test
  * runs (the opentelemetry-proto collector service).
  */
+@ExtendWith(PlatformLogsOnFailure.class)
 class TracingIT {
 
   record Received(String service, Span span) {}
