@@ -169,8 +169,14 @@ final class Platform implements AutoCloseable {
         TelemetryServiceGrpc.newStub(ch));
   }
 
+  /** Stubs acting for the {@code default} tenant that local mode bootstraps. */
   Stubs tenant() throws IOException {
     return as(tenantToken());
+  }
+
+  /** Stubs acting with the admin token (tenants and their tokens). */
+  Stubs admin() throws IOException {
+    return as(adminToken());
   }
 
   record Stubs(

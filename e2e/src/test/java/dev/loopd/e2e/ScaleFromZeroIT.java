@@ -62,6 +62,22 @@ class ScaleFromZeroIT {
       assertThat(api.health("lazy").getRecentEventsList())
           .extracting(ScalingEvent::getReason)
           .contains(ScalingEvent.Reason.REASON_SCALE_TO_ZERO);
+
+      // With no invocation, it stays there: nothing is left waiting that would wake it again.
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+      while (System.nanoTime() < end) {
+        var health = api.health("lazy");
+        assertThat(health.getNodesList())
+            .as(
+                "nodes of an idle pool after it scaled to zero; events: %s",
+                health.getRecentEventsList())
+            .isEmpty();
+        Thread.sleep(250);
+      }
+      assertThat(api.health("lazy").getRecentEventsList())
+          .extracting(ScalingEvent::getReason)
+          .as("one invocation, one scale from zero")
+          .containsOnlyOnce(ScalingEvent.Reason.REASON_SCALE_FROM_ZERO);
     }
   }
 }

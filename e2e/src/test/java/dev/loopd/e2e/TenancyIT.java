@@ -45,7 +45,7 @@ class TenancyIT {
   @BeforeAll
   static void up() throws Exception {
     platform = Platform.up();
-    Platform.Stubs admin = platform.as(platform.adminToken());
+    Platform.Stubs admin = platform.admin();
     a =
         platform.as(
             admin
