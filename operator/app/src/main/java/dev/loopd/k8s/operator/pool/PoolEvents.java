@@ -1,0 +1,101 @@
+package dev.loopd.k8s.operator.pool;
+
+import dev.loopd.k8s.convert.StatusConversions;
+import dev.loopd.k8s.crd.v1alpha1.LoopPool;
+import dev.loopd.proto.control.v1.ScalingEvent;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+/**
+ * Kubernetes Events (core/v1) on a LoopPool: one for every scaling decision of the operator core
+ * and for nodes that cannot start, so {@code kubectl describe looppool} and {@code kubectl get
+ * events} show them. Writing an event is best effort: a failure is logged, never thrown.
+ */
+public final class PoolEvents {
+
+  private static final System.Logger LOG = System.getLogger(PoolEvents.class.getName());
+
+  /** {@code source.component} and {@code reportingComponent} of the events. */
+  public static final String COMPONENT = "loopd-operator";
+
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final String instance;
+
+  /**
+   * @param instance the reporting instance (this operator's pod name)
+   */
+  public PoolEvents(KubernetesClient client, Clock clock, String instance) {
+    this.client = client;
+    this.clock = clock;
+    this.instance = instance;
+  }
+
+  /** A scaling decision: Normal, except a node replacement (Warning). */
+  public void scaling(LoopPool pool, ScalingEvent event) {
+    String type =
+        event.getReason() == ScalingEvent.Reason.REASON_NODE_REPLACED ? "Warning" : "Normal";
+    String message =
+        event.getFromNodes() + " -> " + event.getToNodes() + " nodes: " + event.getMessage();
+    emit(pool, type, StatusConversions.reason(event.getReason()), message);
+  }
+
+  /** Nodes of the pool cannot start (or stay up): Warning. */
+  public void nodeFailed(LoopPool pool, String reason, String message) {
+    emit(pool, "Warning", reason, message);
+  }
+
+  void emit(HasMetadata pool, String type, String reason, String message) {
+    Instant now = Instant.now(clock);
+    String time = DateTimeFormatter.ISO_INSTANT.format(now.truncatedTo(ChronoUnit.SECONDS));
+    String name =
+        pool.getMetadata().getName()
+            + "."
+            + Long.toHexString(now.toEpochMilli() * 1000 + (System.nanoTime() / 1000) % 1000)
+                .toLowerCase(Locale.ROOT);
+    Event event =
+        new EventBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(pool.getMetadata().getNamespace())
+            .endMetadata()
+            .withNewInvolvedObject()
+            .withApiVersion(pool.getApiVersion())
+            .withKind(pool.getKind())
+            .withName(pool.getMetadata().getName())
+            .withNamespace(pool.getMetadata().getNamespace())
+            .withUid(pool.getMetadata().getUid())
+            .endInvolvedObject()
+            .withType(type)
+            .withReason(reason)
+            .withMessage(message.length() > 1024 ? message.substring(0, 1024) : message)
+            .withCount(1)
+            .withFirstTimestamp(time)
+            .withLastTimestamp(time)
+            .withNewSource()
+            .withComponent(COMPONENT)
+            .endSource()
+            .withReportingComponent(COMPONENT)
+            .withReportingInstance(instance)
+            .build();
+    try {
+      client.v1().events().inNamespace(pool.getMetadata().getNamespace()).resource(event).create();
+    } catch (KubernetesClientException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "could not record event {0} on LoopPool {1}/{2}: {3}",
+          reason,
+          pool.getMetadata().getNamespace(),
+          pool.getMetadata().getName(),
+          e.getMessage());
+    }
+  }
+}

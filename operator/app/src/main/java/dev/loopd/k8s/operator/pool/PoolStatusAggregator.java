@@ -1,0 +1,147 @@
+package dev.loopd.k8s.operator.pool;
+
+import dev.loopd.k8s.convert.StatusConversions;
+import dev.loopd.k8s.crd.v1alpha1.Condition;
+import dev.loopd.k8s.crd.v1alpha1.LoopPool;
+import dev.loopd.k8s.crd.v1alpha1.LoopPoolStatus;
+import dev.loopd.k8s.operator.model.Labels;
+import dev.loopd.k8s.operator.model.PoolModels;
+import dev.loopd.proto.control.v1.PoolHealth;
+import dev.loopd.proto.control.v1.PoolStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Builds a LoopPool's status from what the operator core observes (nodes, autoscaling, its Ready,
+ * Scaling and Degraded conditions) and what Kubernetes reports about the pool's pods, in the
+ * manner of Keycloak's {@code KeycloakStatusAggregator}: a condition keeps its {@code
+ * lastTransitionTime} while its status does not change, every condition and the status carry the
+ * generation they were computed from, and {@link #changed} says whether there is anything to write.
+ */
+final class PoolStatusAggregator {
+
+  static final String READY = "Ready";
+  static final String SCALING = "Scaling";
+  static final String DEGRADED = "Degraded";
+
+  private final LoopPool pool;
+  private final Clock clock;
+  private final Map<String, Condition> conditions = new LinkedHashMap<>();
+  private PoolStatus core;
+  private PoolHealth health;
+  private String degradedReason;
+  private String degradedMessage;
+
+  PoolStatusAggregator(LoopPool pool, Clock clock) {
+    this.pool = pool;
+    this.clock = clock;
+  }
+
+  /** What the core observes of the pool; absent while the core has not picked the pool up. */
+  PoolStatusAggregator core(Optional<PoolStatus> status, Optional<PoolHealth> health) {
+    this.core = status.orElse(null);
+    this.health = health.orElse(null);
+    return this;
+  }
+
+  /**
+   * A problem Kubernetes reports (pods that cannot start, a tenant that does not exist): the pool
+   * is Degraded with this reason whatever the core says. The first one given wins.
+   */
+  PoolStatusAggregator degraded(String reason, String message) {
+    if (degradedReason == null) {
+      degradedReason = reason;
+      degradedMessage = message;
+    }
+    return this;
+  }
+
+  LoopPoolStatus build() {
+    long generation = generation();
+    LoopPoolStatus s;
+    if (core != null) {
+      s =
+          StatusConversions.poolStatus(
+              core,
+              health == null ? 0 : health.getMaxLagP99Seconds(),
+              health == null ? 0 : health.getMeanElu(),
+              Labels.selectorString(pool.getMetadata().getName()));
+      s.getConditions().forEach(c -> conditions.put(c.getType(), copy(c)));
+    } else {
+      s = new LoopPoolStatus();
+      s.setReplicas(0);
+      s.setReadyNodes(0);
+      s.setDesiredNodes(pool.getSpec() == null ? 0 : PoolModels.replicas(pool.getSpec()));
+      s.setPanic(false);
+      s.setSelector(Labels.selectorString(pool.getMetadata().getName()));
+      s.setRecentEvents(List.of());
+      set(READY, "Unknown", "Pending", "the operator core has not picked up the pool yet");
+      set(SCALING, "Unknown", "Pending", "the operator core has not picked up the pool yet");
+      set(DEGRADED, "False", "AsExpected", null);
+    }
+    if (degradedReason != null) {
+      set(DEGRADED, "True", degradedReason, degradedMessage);
+    }
+    List<Condition> out = new ArrayList<>();
+    for (Condition c : conditions.values()) {
+      c.setObservedGeneration(generation);
+      c.setLastTransitionTime(transitionTime(c));
+      out.add(c);
+    }
+    s.setConditions(out);
+    s.setObservedGeneration(generation);
+    return s;
+  }
+
+  /** True when {@code next} differs from the pool's current status. */
+  boolean changed(LoopPoolStatus next) {
+    return !Objects.equals(pool.getStatus(), next);
+  }
+
+  private long generation() {
+    Long g = pool.getMetadata().getGeneration();
+    return g == null ? 0 : g;
+  }
+
+  private void set(String type, String status, String reason, String message) {
+    Condition c = new Condition();
+    c.setType(type);
+    c.setStatus(status);
+    c.setReason(reason);
+    c.setMessage(message);
+    conditions.put(type, c);
+  }
+
+  /** The current condition's time when its status did not change, else now. */
+  private String transitionTime(Condition next) {
+    Optional<Condition> previous =
+        Optional.ofNullable(pool.getStatus())
+            .map(LoopPoolStatus::getConditions)
+            .flatMap(
+                cs -> cs.stream().filter(c -> next.getType().equals(c.getType())).findFirst());
+    if (previous.isPresent()
+        && Objects.equals(previous.get().getStatus(), next.getStatus())
+        && previous.get().getLastTransitionTime() != null) {
+      return previous.get().getLastTransitionTime();
+    }
+    return DateTimeFormatter.ISO_INSTANT.format(
+        Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+  }
+
+  private static Condition copy(Condition c) {
+    Condition out = new Condition();
+    out.setType(c.getType());
+    out.setStatus(c.getStatus());
+    out.setReason(c.getReason());
+    out.setMessage(c.getMessage());
+    return out;
+  }
+}
