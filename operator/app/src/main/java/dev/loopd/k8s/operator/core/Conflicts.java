@@ -32,8 +32,7 @@ public final class Conflicts {
         if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || i >= ATTEMPTS) {
           throw e;
         }
-        LOG.log(
-            System.Logger.Level.DEBUG, "{0}: conflict (attempt {1}), reading again", what, i);
+        LOG.log(System.Logger.Level.DEBUG, "{0}: conflict (attempt {1}), reading again", what, i);
       }
     }
   }

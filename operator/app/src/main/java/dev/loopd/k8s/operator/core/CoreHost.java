@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 /**
  * The operator core on Kubernetes: one {@link OperatorCore} over the CR-backed store (seen through
  * {@link DrainingStore}) with pods as nodes ({@link KubernetesNodeDriver}). It ticks only while
- * this replica leads; a replica that does not lead serves no node sessions (nodes redial until
- * they reach the leader). What the reconcilers ask of the running platform goes through here.
+ * this replica leads; a replica that does not lead serves no node sessions (nodes redial until they
+ * reach the leader). What the reconcilers ask of the running platform goes through here.
  */
 public final class CoreHost implements AutoCloseable {
 
@@ -45,7 +45,9 @@ public final class CoreHost implements AutoCloseable {
     }
   }
 
-  /** Leadership is lost: the core stops at once (nodes keep serving; another leader adopts them). */
+  /**
+   * Leadership is lost: the core stops at once (nodes keep serving; another leader adopts them).
+   */
   public synchronized void stopLeading() {
     if (leading) {
       leading = false;

@@ -62,7 +62,9 @@ public final class DrainingStore implements Store {
 
   @Override
   public Optional<Pool> pool(String tenant, String name) {
-    return deleting.contains(new PoolRef(tenant, name)) ? Optional.empty() : store.pool(tenant, name);
+    return deleting.contains(new PoolRef(tenant, name))
+        ? Optional.empty()
+        : store.pool(tenant, name);
   }
 
   @Override

@@ -18,8 +18,7 @@ public final class Tenants implements AutoCloseable {
   private final SharedIndexInformer<LoopTenant> informer;
 
   public Tenants(KubernetesClient client) {
-    this.informer =
-        client.resources(LoopTenant.class).runnableInformer(0);
+    this.informer = client.resources(LoopTenant.class).runnableInformer(0);
     informer.addIndexers(
         java.util.Map.of(BY_NAMESPACE, t -> List.of(TenantConversions.namespaceOf(t))));
   }

@@ -34,9 +34,9 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>{@link #startNode} returns empty (the pod's name is the node's id) and sizes the pool to
- *       what the core wants: its desired nodes plus the nodes still draining. The core calls it
- *       for every node it misses on every tick until the pod says Hello, so the call sets that
- *       count rather than adding one, and never lowers the replicas.
+ *       what the core wants: its desired nodes plus the nodes still draining. The core calls it for
+ *       every node it misses on every tick until the pod says Hello, so the call sets that count
+ *       rather than adding one, and never lowers the replicas.
  *   <li>{@link #stopNode} (after the core drained the node, or gave up on it) gives the pod the
  *       lowest {@code controller.kubernetes.io/pod-deletion-cost} and lowers the replicas to the
  *       same count, so that pod is the one the ReplicaSet removes. When the count does not go down
@@ -107,12 +107,11 @@ public final class KubernetesNodeDriver implements NodeDriver, AutoCloseable {
   public Optional<String> startNode(PoolRef pool, PoolSpec spec) {
     String ns = namespace(pool);
     int wanted = wanted(pool).orElse(-1);
-    writer.execute(
-        () ->
-            write(
-                pool,
-                "raise the replicas",
-                () -> scale(ns, pool.name(), current -> wanted < 0 ? current + 1 : wanted, true)));
+    writer.execute(() ->
+        write(
+            pool,
+            "raise the replicas",
+            () -> scale(ns, pool.name(), current -> wanted < 0 ? current + 1 : wanted, true)));
     return Optional.empty();
   }
 
@@ -120,34 +119,32 @@ public final class KubernetesNodeDriver implements NodeDriver, AutoCloseable {
   public void stopNode(PoolRef pool, String nodeId) {
     String ns = namespace(pool);
     int wanted = wanted(pool).orElse(-1);
-    writer.execute(
-        () ->
-            write(
-                pool,
-                "stop node " + nodeId,
-                () -> {
-                  boolean marked = markForDeletion(ns, nodeId);
-                  int target =
-                      scale(
-                          ns,
-                          pool.name(),
-                          current -> wanted < 0 ? Math.max(0, current - 1) : wanted,
-                          false);
-                  if (marked && target < 0) {
-                    // The count stays (the core replaces a lost node): remove the pod itself.
-                    client.pods().inNamespace(ns).withName(nodeId).delete();
-                  }
-                  return null;
-                }));
+    writer.execute(() ->
+        write(
+            pool,
+            "stop node " + nodeId,
+            () -> {
+              boolean marked = markForDeletion(ns, nodeId);
+              int target =
+                  scale(
+                      ns,
+                      pool.name(),
+                      current -> wanted < 0 ? Math.max(0, current - 1) : wanted,
+                      false);
+              if (marked && target < 0) {
+                // The count stays (the core replaces a lost node): remove the pod itself.
+                client.pods().inNamespace(ns).withName(nodeId).delete();
+              }
+              return null;
+            }));
   }
 
   @Override
   public boolean isRunning(String nodeId) {
     return pods.getIndexer().byIndex(BY_NAME, nodeId).stream()
-        .anyMatch(
-            p ->
-                p.getStatus() == null
-                    || !List.of("Succeeded", "Failed").contains(p.getStatus().getPhase()));
+        .anyMatch(p ->
+            p.getStatus() == null
+                || !List.of("Succeeded", "Failed").contains(p.getStatus().getPhase()));
   }
 
   /** The pool's pods the informer knows, for status and events. */
@@ -178,27 +175,25 @@ public final class KubernetesNodeDriver implements NodeDriver, AutoCloseable {
   /** The core's desired nodes plus its draining ones (pods that still exist). */
   private Optional<Integer> wanted(PoolRef pool) {
     return view.apply(pool)
-        .map(
-            h ->
-                h.getDesiredNodes()
-                    + (int)
-                        h.getNodesList().stream()
-                            .filter(n -> n.getState() == NodeHealth.State.STATE_DRAINING)
-                            .count());
+        .map(h ->
+            h.getDesiredNodes()
+                + (int)
+                    h.getNodesList().stream()
+                        .filter(n -> n.getState() == NodeHealth.State.STATE_DRAINING)
+                        .count());
   }
 
   private String namespace(PoolRef pool) {
     return namespaceOfTenant
         .apply(pool.tenant())
-        .orElseThrow(
-            () ->
-                new NodeDriverException(
-                    "tenant \""
-                        + pool.tenant()
-                        + "\" has no LoopTenant, so pool \""
-                        + pool.name()
-                        + "\" has no namespace to run in",
-                    null));
+        .orElseThrow(() ->
+            new NodeDriverException(
+                "tenant \""
+                    + pool.tenant()
+                    + "\" has no LoopTenant, so pool \""
+                    + pool.name()
+                    + "\" has no namespace to run in",
+                null));
   }
 
   /**

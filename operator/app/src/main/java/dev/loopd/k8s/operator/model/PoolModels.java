@@ -47,10 +47,12 @@ public final class PoolModels {
         s.getSize(),
         s.getMinSize(),
         s.getMaxSize(),
-        s.getTuning() == null ? null : switch (s.getTuning()) {
-          case FIXED -> "Fixed";
-          case ADAPTIVE -> "Adaptive";
-        },
+        s.getTuning() == null
+            ? null
+            : switch (s.getTuning()) {
+              case FIXED -> "Fixed";
+              case ADAPTIVE -> "Adaptive";
+            },
         s.getQueueCapacity());
   }
 }

@@ -2,12 +2,12 @@ package dev.loopd.k8s.operator.pool;
 
 import dev.loopd.k8s.crd.v1alpha1.LoopPool;
 import dev.loopd.k8s.crd.v1alpha1.LoopPoolStatus;
-import dev.loopd.k8s.operator.core.Conflicts;
 import dev.loopd.k8s.operator.core.CoreHost;
 import dev.loopd.k8s.operator.core.Tenants;
 import dev.loopd.k8s.operator.driver.KubernetesNodeDriver;
 import dev.loopd.k8s.operator.model.NodeSettings;
 import dev.loopd.k8s.operator.model.PoolModels;
+import dev.loopd.k8s.operator.status.StatusWriter;
 import dev.loopd.operator.core.PoolRef;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Keeps a LoopPool's Deployment, Service, ServiceAccount and PodDisruptionBudget as its spec says
@@ -53,7 +54,9 @@ import java.util.function.Consumer;
           type = PdbV1beta1Dependent.class,
           activationCondition = PdbApiVersion.V1beta1.class)
     })
-@ControllerConfiguration(name = LoopPoolReconciler.NAME, finalizerName = LoopPoolReconciler.FINALIZER)
+@ControllerConfiguration(
+    name = LoopPoolReconciler.NAME,
+    finalizerName = LoopPoolReconciler.FINALIZER)
 public class LoopPoolReconciler implements Reconciler<LoopPool>, Cleaner<LoopPool> {
 
   private static final System.Logger LOG = System.getLogger(LoopPoolReconciler.class.getName());
@@ -103,7 +106,9 @@ public class LoopPoolReconciler implements Reconciler<LoopPool>, Cleaner<LoopPoo
               aggregator(p)
                   .degraded(
                       "NoTenant",
-                      "no LoopTenant has namespace \"" + ns + "\"; create one with spec.namespace: "
+                      "no LoopTenant has namespace \""
+                          + ns
+                          + "\"; create one with spec.namespace: "
                           + ns));
       return UpdateControl.<LoopPool>noUpdate().rescheduleAfter(STATUS_INTERVAL);
     }
@@ -155,45 +160,19 @@ public class LoopPoolReconciler implements Reconciler<LoopPool>, Cleaner<LoopPoo
     return a;
   }
 
-  /**
-   * Writes the status {@code aggregate} builds, when it changed, with optimistic locking: on a 409
-   * (the LoopPool changed since it was read) it reads the pool again and rebuilds the status from
-   * that.
-   */
+  /** Writes the status {@code aggregate} builds when it changed (see {@link StatusWriter}). */
   private void writeStatus(
       LoopPool pool,
       Context<LoopPool> context,
-      java.util.function.Function<LoopPool, PoolStatusAggregator> aggregate) {
-    LoopPool[] current = {pool};
-    Conflicts.retry(
-        "status of LoopPool " + pool.getMetadata().getNamespace() + "/" + pool.getMetadata().getName(),
-        () -> {
-          LoopPool latest = current[0];
-          if (latest != pool) {
-            latest =
-                context
-                    .getClient()
-                    .resources(LoopPool.class)
-                    .inNamespace(pool.getMetadata().getNamespace())
-                    .withName(pool.getMetadata().getName())
-                    .get();
-            if (latest == null) {
-              return null;
-            }
-          }
-          current[0] = null; // any retry reads again
-          PoolStatusAggregator a = aggregate.apply(latest);
-          LoopPoolStatus next = a.build();
-          if (!a.changed(next)) {
-            return null;
-          }
-          notifyNodeFailure(latest, next);
-          LoopPool write = new LoopPool();
-          write.setMetadata(latest.getMetadata());
-          write.setSpec(latest.getSpec());
-          write.setStatus(next);
-          beforeStatusWrite.accept(write);
-          return context.resourceOperations().updatePrimaryStatus(write);
+      Function<LoopPool, PoolStatusAggregator> aggregate) {
+    StatusWriter.write(
+        context,
+        pool,
+        LoopPool::new,
+        p -> aggregate.apply(p).build(),
+        (p, next) -> {
+          notifyNodeFailure(p, next);
+          beforeStatusWrite.accept(p);
         });
   }
 
@@ -204,7 +183,8 @@ public class LoopPoolReconciler implements Reconciler<LoopPool>, Cleaner<LoopPoo
     if (now.isPresent()
         && now.get().getReason() != null
         && now.get().getReason().startsWith("Node")
-        && (before.isEmpty() || !Objects.equals(before.get().getMessage(), now.get().getMessage()))) {
+        && (before.isEmpty()
+            || !Objects.equals(before.get().getMessage(), now.get().getMessage()))) {
       events.nodeFailed(pool, now.get().getReason(), now.get().getMessage());
     }
   }

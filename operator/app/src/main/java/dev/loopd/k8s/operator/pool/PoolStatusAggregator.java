@@ -6,12 +6,10 @@ import dev.loopd.k8s.crd.v1alpha1.LoopPool;
 import dev.loopd.k8s.crd.v1alpha1.LoopPoolStatus;
 import dev.loopd.k8s.operator.model.Labels;
 import dev.loopd.k8s.operator.model.PoolModels;
+import dev.loopd.k8s.operator.status.ConditionTimes;
 import dev.loopd.proto.control.v1.PoolHealth;
 import dev.loopd.proto.control.v1.PoolStatus;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +19,10 @@ import java.util.Optional;
 
 /**
  * Builds a LoopPool's status from what the operator core observes (nodes, autoscaling, its Ready,
- * Scaling and Degraded conditions) and what Kubernetes reports about the pool's pods, in the
- * manner of Keycloak's {@code KeycloakStatusAggregator}: a condition keeps its {@code
- * lastTransitionTime} while its status does not change, every condition and the status carry the
- * generation they were computed from, and {@link #changed} says whether there is anything to write.
+ * Scaling and Degraded conditions) and what Kubernetes reports about the pool's pods, in the manner
+ * of Keycloak's {@code KeycloakStatusAggregator}: a condition keeps its {@code lastTransitionTime}
+ * while its status does not change, every condition and the status carry the generation they were
+ * computed from, and {@link #changed} says whether there is anything to write.
  */
 final class PoolStatusAggregator {
 
@@ -120,20 +118,9 @@ final class PoolStatusAggregator {
     conditions.put(type, c);
   }
 
-  /** The current condition's time when its status did not change, else now. */
   private String transitionTime(Condition next) {
-    Optional<Condition> previous =
-        Optional.ofNullable(pool.getStatus())
-            .map(LoopPoolStatus::getConditions)
-            .flatMap(
-                cs -> cs.stream().filter(c -> next.getType().equals(c.getType())).findFirst());
-    if (previous.isPresent()
-        && Objects.equals(previous.get().getStatus(), next.getStatus())
-        && previous.get().getLastTransitionTime() != null) {
-      return previous.get().getLastTransitionTime();
-    }
-    return DateTimeFormatter.ISO_INSTANT.format(
-        Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+    return ConditionTimes.transitionTime(
+        pool.getStatus() == null ? null : pool.getStatus().getConditions(), next, clock);
   }
 
   private static Condition copy(Condition c) {
