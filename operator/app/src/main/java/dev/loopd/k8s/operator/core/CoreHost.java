@@ -17,21 +17,21 @@ import java.util.function.Consumer;
 
 /**
  * The operator core on Kubernetes: one {@link OperatorCore} over the CR-backed store (seen through
- * {@link DrainingStore}) with pods as nodes ({@link KubernetesNodeDriver}). It ticks only while
- * this replica leads; a replica that does not lead serves no node sessions (nodes redial until they
+ * {@link CoreStore}) with pods as nodes ({@link KubernetesNodeDriver}). It ticks only while this
+ * replica leads; a replica that does not lead serves no node sessions (nodes redial until they
  * reach the leader). What the reconcilers ask of the running platform goes through here.
  */
 public final class CoreHost implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(CoreHost.class.getName());
 
-  private final DrainingStore store;
+  private final CoreStore store;
   private final OperatorCore core;
   private final Map<PoolRef, Runnable> following = new ConcurrentHashMap<>();
   private volatile boolean leading;
 
   public CoreHost(Store store, KubernetesNodeDriver driver, Clock clock) {
-    this.store = new DrainingStore(store);
+    this.store = new CoreStore(store);
     this.core = new OperatorCore(this.store, driver, clock);
     driver.observe(core::health);
   }
@@ -99,6 +99,12 @@ public final class CoreHost implements AutoCloseable {
                     following.remove(ref);
                   }
                 }));
+  }
+
+  /** Why the core leaves the pool out (its spec is refused), or empty. */
+  public Optional<String> invalid(PoolRef pool) {
+    core.health(pool); // reads the pool through the store, which records a refusal
+    return store.invalid(pool);
   }
 
   /** The LoopPool is being deleted: the core drains its nodes. */

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class Tenants implements AutoCloseable {
 
-  private static final String BY_NAMESPACE = "namespace";
+  private static final String BY_NAMESPACE = "loopd-tenant-namespace";
 
   private final SharedIndexInformer<LoopTenant> informer;
 
@@ -29,11 +29,12 @@ public final class Tenants implements AutoCloseable {
     return this;
   }
 
+  /** The tenant of {@code namespace}; empty when none or more than one claim it. */
   public Optional<String> tenantOf(String namespace) {
-    return informer.getIndexer().byIndex(BY_NAMESPACE, namespace).stream()
-        .map(t -> t.getMetadata().getName())
-        .sorted()
-        .findFirst();
+    List<LoopTenant> owners = informer.getIndexer().byIndex(BY_NAMESPACE, namespace);
+    return owners.size() == 1
+        ? Optional.of(owners.get(0).getMetadata().getName())
+        : Optional.empty();
   }
 
   public Optional<String> namespaceOf(String tenant) {

@@ -57,7 +57,7 @@ public final class KubernetesNodeDriver implements NodeDriver, AutoCloseable {
 
   public static final String LOWEST_COST = Integer.toString(Integer.MIN_VALUE);
 
-  private static final String BY_NAME = "name";
+  private static final String BY_NAME = "loopd-pod-name";
 
   private final KubernetesClient client;
   private final Function<String, Optional<String>> namespaceOfTenant;

@@ -8,7 +8,9 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The pool's nodes: {@link NodeDeployment}. */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR),
+    createResourceOnlyIfNotExistingWithSSA = false)
 public class DeploymentDependent extends OwnedDependent<Deployment> {
   public DeploymentDependent() {
     super(Deployment.class);

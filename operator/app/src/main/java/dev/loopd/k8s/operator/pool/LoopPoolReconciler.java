@@ -153,6 +153,7 @@ public class LoopPoolReconciler implements Reconciler<LoopPool>, Cleaner<LoopPoo
   private PoolStatusAggregator observed(LoopPool pool, PoolRef ref, Context<LoopPool> context) {
     Deployment deployment = context.getSecondaryResource(Deployment.class).orElse(null);
     var a = aggregator(pool).core(core.status(ref), core.health(ref));
+    core.invalid(ref).ifPresent(why -> a.degraded("InvalidSpec", why));
     PodProblems.find(
             deployment,
             driver.pods(pool.getMetadata().getNamespace(), pool.getMetadata().getName()))

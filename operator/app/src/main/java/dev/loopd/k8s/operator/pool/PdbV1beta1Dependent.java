@@ -8,7 +8,9 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The pool's PodDisruptionBudget before Kubernetes 1.21 ({@code policy/v1beta1}). */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR),
+    createResourceOnlyIfNotExistingWithSSA = false)
 public class PdbV1beta1Dependent extends OwnedDependent<PodDisruptionBudget> {
   public PdbV1beta1Dependent() {
     super(PodDisruptionBudget.class);

@@ -8,7 +8,9 @@ import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The pool's data plane Service: {@link NodeService}. */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+@KubernetesDependent(
+    informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR),
+    createResourceOnlyIfNotExistingWithSSA = false)
 public class ServiceDependent extends OwnedDependent<Service> {
   public ServiceDependent() {
     super(Service.class);

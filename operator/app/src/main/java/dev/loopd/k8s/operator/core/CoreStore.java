@@ -1,5 +1,7 @@
 package dev.loopd.k8s.operator.core;
 
+import dev.loopd.operator.autoscale.AutoscalerPolicy;
+import dev.loopd.operator.core.PoolDefaults;
 import dev.loopd.operator.core.PoolRef;
 import dev.loopd.operator.store.Store;
 import dev.loopd.operator.store.StoreListener;
@@ -9,6 +11,7 @@ import dev.loopd.proto.control.v1.HandlerVersion;
 import dev.loopd.proto.control.v1.Pool;
 import dev.loopd.proto.control.v1.Tenant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,17 +19,36 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
- * The store as the operator core sees it: a pool being deleted (its LoopPool has a deletion
- * timestamp and waits for the operator's finalizer) is gone already, so the core drains its nodes;
- * the finalizer lets the LoopPool go once they are. Everything else is the wrapped store.
+ * The store as the operator core sees it:
+ *
+ * <ul>
+ *   <li>a pool's spec has its defaults filled in ({@link PoolDefaults#withDefaults}), as the
+ *       control API stores them: a LoopPool applied with kubectl names only what it changes;
+ *   <li>a pool whose spec the autoscaler refuses (e.g. {@code minNodes} above {@code maxNodes})
+ *       keeps its last valid spec, or is left out when it never had one, so one bad LoopPool does
+ *       not stop the core's tick for every pool; {@link #invalid} says why, for its status;
+ *   <li>a pool being deleted (its LoopPool has a deletion timestamp and waits for the operator's
+ *       finalizer) is gone already, so the core drains its nodes; the finalizer lets the LoopPool
+ *       go once they are.
+ * </ul>
+ *
+ * Everything else is the wrapped store.
  */
-public final class DrainingStore implements Store {
+public final class CoreStore implements Store {
 
   private final Store store;
+
+  /** The autoscaler's advice for programmers, not for whoever applied the LoopPool. */
+  private static final String HINT =
+      " (build the policy from a spec filled by PoolDefaults.withDefaults and validated by the"
+          + " control API)";
+
   private final Set<PoolRef> deleting = ConcurrentHashMap.newKeySet();
+  private final Map<PoolRef, String> invalid = new ConcurrentHashMap<>();
+  private final Map<PoolRef, Pool> lastValid = new ConcurrentHashMap<>();
   private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
 
-  public DrainingStore(Store store) {
+  public CoreStore(Store store) {
     this.store = store;
   }
 
@@ -40,31 +62,50 @@ public final class DrainingStore implements Store {
   /** The LoopPool is gone: a new pool of the same name is a new pool. */
   public void forget(PoolRef pool) {
     deleting.remove(pool);
+    invalid.remove(pool);
+    lastValid.remove(pool);
   }
 
   public boolean isDeleting(PoolRef pool) {
     return deleting.contains(pool);
   }
 
-  private boolean visible(Pool p) {
-    return !deleting.contains(new PoolRef(p.getTenant(), p.getName()));
+  /** Why the core does not run the pool's current spec (the autoscaler refuses it), or empty. */
+  public Optional<String> invalid(PoolRef pool) {
+    return Optional.ofNullable(invalid.get(pool));
+  }
+
+  /** The pool as the core sees it, or empty when it must not see it. */
+  private Optional<Pool> forCore(Pool p) {
+    PoolRef ref = new PoolRef(p.getTenant(), p.getName());
+    if (deleting.contains(ref)) {
+      return Optional.empty();
+    }
+    Pool filled = p.toBuilder().setSpec(PoolDefaults.withDefaults(p.getSpec())).build();
+    try {
+      AutoscalerPolicy.from(filled.getSpec());
+      invalid.remove(ref);
+      lastValid.put(ref, filled);
+      return Optional.of(filled);
+    } catch (IllegalArgumentException e) {
+      invalid.put(ref, e.getMessage().replace(HINT, ""));
+      return Optional.ofNullable(lastValid.get(ref));
+    }
   }
 
   @Override
   public List<Pool> pools(String tenant) {
-    return store.pools(tenant).stream().filter(this::visible).toList();
+    return store.pools(tenant).stream().flatMap(p -> forCore(p).stream()).toList();
   }
 
   @Override
   public List<Pool> allPools() {
-    return store.allPools().stream().filter(this::visible).toList();
+    return store.allPools().stream().flatMap(p -> forCore(p).stream()).toList();
   }
 
   @Override
   public Optional<Pool> pool(String tenant, String name) {
-    return deleting.contains(new PoolRef(tenant, name))
-        ? Optional.empty()
-        : store.pool(tenant, name);
+    return store.pool(tenant, name).flatMap(this::forCore);
   }
 
   @Override

@@ -1,0 +1,423 @@
+package dev.loopd.k8s.operator.pool;
+
+import static dev.loopd.k8s.operator.it.OperatorHarness.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loopd.k8s.crd.v1alpha1.AutoscalingMode;
+import dev.loopd.k8s.crd.v1alpha1.AutoscalingSpec;
+import dev.loopd.k8s.crd.v1alpha1.BlockingPoolSpec;
+import dev.loopd.k8s.crd.v1alpha1.Condition;
+import dev.loopd.k8s.crd.v1alpha1.LoopPool;
+import dev.loopd.k8s.crd.v1alpha1.LoopPoolSpec;
+import dev.loopd.k8s.operator.it.OperatorHarness;
+import dev.loopd.k8s.operator.model.Labels;
+import dev.loopd.proto.node.v1.ControlMessage;
+import dev.loopd.proto.node.v1.NodeMessage;
+import dev.loopd.proto.node.v1.NodeSessionServiceGrpc;
+import dev.loopd.proto.node.v1.NodeStats;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The LoopPool reconciler on a real kube-apiserver 1.20.2, with the operator running in-process
+ * (see {@link OperatorHarness}).
+ */
+class LoopPoolReconcilerIT {
+
+  static final String NS = "loopd-acme";
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  static OperatorHarness op;
+
+  @BeforeAll
+  static void start() throws Exception {
+    op = new OperatorHarness();
+    op.tenant("acme");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (op != null) {
+      op.close();
+    }
+  }
+
+  @Test
+  void aPoolGetsItsDeploymentServiceServiceAccountAndDisruptionBudget() {
+    LoopPool pool = create("web", 2, 3);
+    String uid = pool.getMetadata().getUid();
+
+    Deployment d = await("the Deployment", WAIT, () -> deployment("web"), x -> x != null);
+    assertThat(d.getSpec().getReplicas()).isEqualTo(2);
+    var c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+    assertThat(c.getImage()).isEqualTo("ghcr.io/loopd/loop-node:it");
+    assertThat(c.getArgs())
+        .containsSequence("--pool", "acme/web")
+        .containsSequence("--control-plane", OperatorHarness.CONTROL_PLANE)
+        .containsSequence("--pool-size", "3");
+    assertOwnedBy(d, uid);
+
+    Service s =
+        await(
+            "the Service",
+            WAIT,
+            () -> op.client.services().inNamespace(NS).withName("web").get(),
+            x -> x != null);
+    assertThat(s.getSpec().getPorts()).extracting(p -> p.getPort()).containsExactly(8080, 9090);
+    assertThat(s.getSpec().getSelector()).isEqualTo(Labels.selector("web"));
+    assertOwnedBy(s, uid);
+
+    ServiceAccount sa =
+        await(
+            "the ServiceAccount",
+            WAIT,
+            () -> op.client.serviceAccounts().inNamespace(NS).withName("web").get(),
+            x -> x != null);
+    assertThat(sa.getAutomountServiceAccountToken()).isFalse();
+    assertOwnedBy(sa, uid);
+
+    HasMetadata pdb = await("the PodDisruptionBudget", WAIT, () -> pdb("web"), x -> x != null);
+    assertThat(pdb.getApiVersion()).isEqualTo(op.settings.pdbApiVersion());
+    assertOwnedBy(pdb, uid);
+  }
+
+  @Test
+  void aSpecChangeRollsTheDeployment() {
+    create("roll", 1, 2);
+    Deployment before = await("the Deployment", WAIT, () -> deployment("roll"), x -> x != null);
+
+    loopPool("roll")
+        .edit(p -> {
+          p.getSpec().getBlockingPool().setSize(6);
+          return p;
+        });
+
+    Deployment after =
+        await(
+            "the Deployment's pods to run with --pool-size 6",
+            WAIT,
+            () -> deployment("roll"),
+            d -> containerArgs(d).contains("6"));
+    assertThat(containerArgs(after)).containsSequence("--pool-size", "6");
+    assertThat(after.getMetadata().getGeneration())
+        .isGreaterThan(before.getMetadata().getGeneration());
+    assertThat(after.getSpec().getTemplate()).isNotEqualTo(before.getSpec().getTemplate());
+  }
+
+  @Test
+  void statusCarriesConditionsAndKeepsTheTransitionTimesThatDidNotChange() {
+    create("status", 2, null);
+    LoopPool first =
+        await(
+            "the status of generation 1",
+            WAIT,
+            () -> loopPool("status").get(),
+            p -> observed(p, 1));
+    assertThat(first.getStatus().getConditions())
+        .extracting(Condition::getType)
+        .containsExactlyInAnyOrder("Ready", "Scaling", "Degraded");
+    assertThat(first.getStatus().getConditions())
+        .allSatisfy(cond -> {
+          assertThat(cond.getObservedGeneration()).isEqualTo(1L);
+          assertThat(cond.getLastTransitionTime()).isNotNull();
+        });
+    assertThat(first.getStatus().getSelector()).isEqualTo(Labels.selectorString("status"));
+    assertThat(first.getStatus().getDesiredNodes()).isEqualTo(2);
+    assertThat(first.getStatus().getReadyNodes()).isZero();
+    assertThat(condition(first, "Ready").getStatus()).isEqualTo("False"); // no kubelet: no pods
+    assertThat(condition(first, "Degraded").getStatus()).isEqualTo("False");
+
+    // An hour later a spec change: conditions whose status stays keep their time.
+    op.clock.advance(Duration.ofHours(1));
+    loopPool("status")
+        .edit(p -> {
+          p.getSpec().setLagLimit("80ms");
+          return p;
+        });
+    LoopPool second =
+        await(
+            "the status of generation 2",
+            WAIT,
+            () -> loopPool("status").get(),
+            p -> observed(p, 2));
+
+    for (String type : List.of("Ready", "Degraded")) {
+      assertThat(condition(second, type).getStatus()).isEqualTo(condition(first, type).getStatus());
+      assertThat(condition(second, type).getLastTransitionTime())
+          .as(type + " did not change, so neither did its lastTransitionTime")
+          .isEqualTo(condition(first, type).getLastTransitionTime());
+      assertThat(condition(second, type).getObservedGeneration()).isEqualTo(2L);
+    }
+  }
+
+  @Test
+  void kubectlScaleSizesTheDeploymentUnderManualAndRecordsAnEvent() throws Exception {
+    create("scaled", 1, null);
+    await("the Deployment", WAIT, () -> deployment("scaled"), d -> d != null);
+
+    op.kubectl("-n", NS, "scale", "looppool/scaled", "--replicas=4");
+
+    await(
+        "the Deployment at 4 replicas",
+        WAIT,
+        () -> deployment("scaled"),
+        d -> d.getSpec().getReplicas() == 4);
+    await(
+        "status.desiredNodes 4",
+        WAIT,
+        () -> loopPool("scaled").get(),
+        p -> p.getStatus() != null && Integer.valueOf(4).equals(p.getStatus().getDesiredNodes()));
+    Event e =
+        await(
+                "a Manual scaling event on the LoopPool",
+                WAIT,
+                () ->
+                    events("scaled").stream()
+                        .filter(x -> "Manual".equals(x.getReason()))
+                        .findFirst(),
+                Optional::isPresent)
+            .get();
+    assertThat(e.getMessage()).contains("-> 4 nodes");
+    assertThat(e.getType()).isEqualTo("Normal");
+    assertThat(e.getSource().getComponent()).isEqualTo(PoolEvents.COMPONENT);
+  }
+
+  @Test
+  void deletingThePoolDrainsItsNodesBeforeItsObjectsGo() throws Exception {
+    create("gone", 1, null);
+    await("the Deployment", WAIT, () -> deployment("gone"), d -> d != null);
+    FakeNode node = new FakeNode("gone-7d9f-abcde", "acme/gone");
+    node.hello();
+    await("the handler set", WAIT, node::take, m -> m != null && m.hasHandlerSet());
+    node.ready();
+    await(
+        "the node ready in the status",
+        WAIT,
+        () -> loopPool("gone").get(),
+        p -> p.getStatus() != null && Integer.valueOf(1).equals(p.getStatus().getReadyNodes()));
+
+    loopPool("gone").delete();
+
+    ControlMessage drain =
+        await("a Drain for the node", WAIT, node::take, m -> m != null && m.hasDrain());
+    assertThat(drain.getDrain().getGracePeriod().getSeconds()).isPositive();
+    // Still draining: the pool and its Deployment stay.
+    OperatorHarness.sleep(2000);
+    LoopPool held = loopPool("gone").get();
+    assertThat(held).isNotNull();
+    assertThat(held.getMetadata().getDeletionTimestamp()).isNotNull();
+    assertThat(held.getMetadata().getFinalizers()).contains(LoopPoolReconciler.FINALIZER);
+    assertThat(deployment("gone")).isNotNull();
+
+    node.drained();
+
+    await("the LoopPool gone", WAIT, () -> loopPool("gone").get(), p -> p == null);
+    // No garbage collector runs here: the operator deleted its objects itself.
+    assertThat(deployment("gone")).isNull();
+    assertThat(op.client.services().inNamespace(NS).withName("gone").get()).isNull();
+    assertThat(op.client.serviceAccounts().inNamespace(NS).withName("gone").get()).isNull();
+    assertThat(pdb("gone")).isNull();
+  }
+
+  @Test
+  void aStatusWriteThatConflictsIsReadAgainAndRetried() {
+    AtomicInteger writes = new AtomicInteger();
+    AtomicInteger conflicts = new AtomicInteger();
+    op.pools.beforeStatusWrite =
+        p -> {
+          if (!"stale".equals(p.getMetadata().getName())) {
+            return;
+          }
+          writes.incrementAndGet();
+          if (conflicts.get() == 0) {
+            // Someone else changes the pool between the reconciler's read and its write.
+            conflicts.incrementAndGet();
+            loopPool("stale")
+                .edit(x -> {
+                  x.getMetadata().getLabels().put("touched", "yes");
+                  return x;
+                });
+          }
+        };
+    try {
+      create("stale", 1, null);
+      LoopPool p =
+          await("the status written", WAIT, () -> loopPool("stale").get(), x -> observed(x, 1));
+      assertThat(conflicts.get()).isEqualTo(1);
+      assertThat(writes.get())
+          .as("the write was tried again after the 409")
+          .isGreaterThanOrEqualTo(2);
+      assertThat(p.getMetadata().getLabels()).containsEntry("touched", "yes");
+    } finally {
+      op.pools.beforeStatusWrite = x -> {};
+    }
+  }
+
+  // Helpers.
+
+  static LoopPool create(String name, int replicas, Integer blockingPoolSize) {
+    LoopPool p = new LoopPool();
+    p.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(name)
+            .withNamespace(NS)
+            .withLabels(new java.util.HashMap<>(Map.of("test", "it")))
+            .build());
+    LoopPoolSpec spec = new LoopPoolSpec();
+    spec.setReplicas(replicas);
+    spec.setMinNodes(0);
+    spec.setMaxNodes(8);
+    AutoscalingSpec a = new AutoscalingSpec();
+    a.setMode(AutoscalingMode.MANUAL);
+    spec.setAutoscaling(a);
+    BlockingPoolSpec bp = new BlockingPoolSpec();
+    bp.setSize(blockingPoolSize);
+    spec.setBlockingPool(bp);
+    p.setSpec(spec);
+    return op.client.resource(p).create();
+  }
+
+  static Resource<LoopPool> loopPool(String name) {
+    return op.client.resources(LoopPool.class).inNamespace(NS).withName(name);
+  }
+
+  static Deployment deployment(String name) {
+    return op.client.apps().deployments().inNamespace(NS).withName(name).get();
+  }
+
+  static HasMetadata pdb(String name) {
+    return "policy/v1".equals(op.settings.pdbApiVersion())
+        ? op.client.policy().v1().podDisruptionBudget().inNamespace(NS).withName(name).get()
+        : op.client.policy().v1beta1().podDisruptionBudget().inNamespace(NS).withName(name).get();
+  }
+
+  static List<String> containerArgs(Deployment d) {
+    return d.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
+  }
+
+  static List<Event> events(String pool) {
+    return op.client.v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(e -> pool.equals(e.getInvolvedObject().getName()))
+        .filter(e -> "LoopPool".equals(e.getInvolvedObject().getKind()))
+        .toList();
+  }
+
+  static boolean observed(LoopPool p, long generation) {
+    return p != null
+        && p.getStatus() != null
+        && p.getStatus().getObservedGeneration() != null
+        && p.getStatus().getObservedGeneration() >= generation
+        && p.getMetadata().getGeneration() == generation;
+  }
+
+  static Condition condition(LoopPool p, String type) {
+    return p.getStatus().getConditions().stream()
+        .filter(c -> type.equals(c.getType()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + type + " condition in " + p.getStatus()));
+  }
+
+  static void assertOwnedBy(HasMetadata o, String uid) {
+    assertThat(o.getMetadata().getOwnerReferences())
+        .singleElement()
+        .satisfies(ref -> {
+          assertThat(ref.getKind()).isEqualTo("LoopPool");
+          assertThat(ref.getUid()).isEqualTo(uid);
+          assertThat(ref.getController()).isTrue();
+        });
+  }
+
+  /** A node scripted by the test, on the operator core's node session. */
+  static final class FakeNode implements StreamObserver<ControlMessage> {
+    final String id;
+    final String pool;
+    final LinkedBlockingQueue<ControlMessage> received = new LinkedBlockingQueue<>();
+    StreamObserver<NodeMessage> out;
+    long sequence;
+    long setVersion;
+
+    FakeNode(String id, String pool) {
+      this.id = id;
+      this.pool = pool;
+    }
+
+    void hello() {
+      out = NodeSessionServiceGrpc.newStub(op.sessionChannel()).session(this);
+      send(
+          NodeMessage.newBuilder()
+              .setHello(
+                  NodeMessage.Hello.newBuilder()
+                      .setNodeId(id)
+                      .setPool(pool)
+                      .setGrpcAddress("127.0.0.1:9090")
+                      .setHttpAddress("127.0.0.1:8080")));
+    }
+
+    void ready() {
+      send(
+          NodeMessage.newBuilder()
+              .setReady(NodeMessage.Ready.newBuilder().setHandlerSetVersion(setVersion)));
+      send(
+          NodeMessage.newBuilder()
+              .setStats(
+                  NodeStats.newBuilder()
+                      .setNodeId(id)
+                      .setTimestamp(
+                          com.google.protobuf.util.Timestamps.fromMillis(
+                              System.currentTimeMillis()))
+                      .setElu(0.1)
+                      .setReady(true)
+                      .setHandlerSetVersion(setVersion)));
+    }
+
+    void drained() {
+      send(NodeMessage.newBuilder().setDrained(NodeMessage.Drained.newBuilder()));
+    }
+
+    private void send(NodeMessage.Builder m) {
+      synchronized (this) {
+        out.onNext(m.setSequence(++sequence).build());
+      }
+    }
+
+    ControlMessage take() {
+      try {
+        ControlMessage m = received.poll(200, TimeUnit.MILLISECONDS);
+        if (m != null && m.hasHandlerSet()) {
+          setVersion = m.getHandlerSet().getVersion();
+        }
+        return m;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+
+    @Override
+    public void onNext(ControlMessage value) {
+      received.add(value);
+    }
+
+    @Override
+    public void onError(Throwable t) {}
+
+    @Override
+    public void onCompleted() {}
+  }
+}
