@@ -9,12 +9,10 @@ import dev.loopd.k8s.crd.v1alpha1.BlockingPoolSpec;
 import dev.loopd.k8s.crd.v1alpha1.Condition;
 import dev.loopd.k8s.crd.v1alpha1.LoopPool;
 import dev.loopd.k8s.crd.v1alpha1.LoopPoolSpec;
+import dev.loopd.k8s.operator.it.FakeNode;
 import dev.loopd.k8s.operator.it.OperatorHarness;
 import dev.loopd.k8s.operator.model.Labels;
 import dev.loopd.proto.node.v1.ControlMessage;
-import dev.loopd.proto.node.v1.NodeMessage;
-import dev.loopd.proto.node.v1.NodeSessionServiceGrpc;
-import dev.loopd.proto.node.v1.NodeStats;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -22,13 +20,10 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -202,7 +197,7 @@ class LoopPoolReconcilerIT {
   void deletingThePoolDrainsItsNodesBeforeItsObjectsGo() throws Exception {
     create("gone", 1, null);
     await("the Deployment", WAIT, () -> deployment("gone"), d -> d != null);
-    FakeNode node = new FakeNode("gone-7d9f-abcde", "acme/gone");
+    FakeNode node = new FakeNode(op, "gone-7d9f-abcde", "acme/gone");
     node.hello();
     await("the handler set", WAIT, node::take, m -> m != null && m.hasHandlerSet());
     node.ready();
@@ -341,83 +336,5 @@ class LoopPoolReconcilerIT {
           assertThat(ref.getUid()).isEqualTo(uid);
           assertThat(ref.getController()).isTrue();
         });
-  }
-
-  /** A node scripted by the test, on the operator core's node session. */
-  static final class FakeNode implements StreamObserver<ControlMessage> {
-    final String id;
-    final String pool;
-    final LinkedBlockingQueue<ControlMessage> received = new LinkedBlockingQueue<>();
-    StreamObserver<NodeMessage> out;
-    long sequence;
-    long setVersion;
-
-    FakeNode(String id, String pool) {
-      this.id = id;
-      this.pool = pool;
-    }
-
-    void hello() {
-      out = NodeSessionServiceGrpc.newStub(op.sessionChannel()).session(this);
-      send(
-          NodeMessage.newBuilder()
-              .setHello(
-                  NodeMessage.Hello.newBuilder()
-                      .setNodeId(id)
-                      .setPool(pool)
-                      .setGrpcAddress("127.0.0.1:9090")
-                      .setHttpAddress("127.0.0.1:8080")));
-    }
-
-    void ready() {
-      send(
-          NodeMessage.newBuilder()
-              .setReady(NodeMessage.Ready.newBuilder().setHandlerSetVersion(setVersion)));
-      send(
-          NodeMessage.newBuilder()
-              .setStats(
-                  NodeStats.newBuilder()
-                      .setNodeId(id)
-                      .setTimestamp(
-                          com.google.protobuf.util.Timestamps.fromMillis(
-                              System.currentTimeMillis()))
-                      .setElu(0.1)
-                      .setReady(true)
-                      .setHandlerSetVersion(setVersion)));
-    }
-
-    void drained() {
-      send(NodeMessage.newBuilder().setDrained(NodeMessage.Drained.newBuilder()));
-    }
-
-    private void send(NodeMessage.Builder m) {
-      synchronized (this) {
-        out.onNext(m.setSequence(++sequence).build());
-      }
-    }
-
-    ControlMessage take() {
-      try {
-        ControlMessage m = received.poll(200, TimeUnit.MILLISECONDS);
-        if (m != null && m.hasHandlerSet()) {
-          setVersion = m.getHandlerSet().getVersion();
-        }
-        return m;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
-    }
-
-    @Override
-    public void onNext(ControlMessage value) {
-      received.add(value);
-    }
-
-    @Override
-    public void onError(Throwable t) {}
-
-    @Override
-    public void onCompleted() {}
   }
 }
