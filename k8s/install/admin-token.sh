@@ -30,6 +30,7 @@ metadata:
   labels:
     app.kubernetes.io/part-of: loopd
     loopd.dev/token: "true"
+    loopd.dev/tenant: ""
 type: Opaque
 stringData:
   id: "$id"
@@ -37,6 +38,7 @@ stringData:
   tenant: ""
   admin: "true"
   description: "admin token made by k8s/install/admin-token.sh"
+  createTime: "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 ---
 apiVersion: v1
 kind: Secret
