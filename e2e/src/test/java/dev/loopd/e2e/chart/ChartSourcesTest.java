@@ -1,6 +1,7 @@
 package dev.loopd.e2e.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -68,6 +69,26 @@ class ChartSourcesTest {
           .as("spec.source of k8s/examples LoopHandler %s (copy it from %s)", name, source)
           .isEqualTo(Files.readString(source));
     }
+  }
+
+  /** Skipped where shellcheck is not installed (Debian: apt-get install shellcheck). */
+  @Test
+  void chartAndClusterScriptsAreShellcheckClean() {
+    boolean installed =
+        Stream.of(System.getenv("PATH").split(":"))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, "shellcheck")));
+    assumeTrue(installed, "shellcheck is not installed");
+    Command.of(
+            Map.of(),
+            "shellcheck",
+            "e2e/kind.sh",
+            "helm/loopd/hack/sync-crds",
+            "helm/loopd/hack/render-install",
+            "helm/loopd/files/helm-test.sh",
+            "k8s/install/admin-token.sh")
+        .in(Repo.root())
+        .run()
+        .ok();
   }
 
   private static Manifests read(Path file) {
