@@ -63,7 +63,8 @@ public final class SpecConversions {
 
   /**
    * {@code spec} as a {@link LoopPoolSpec}. Under Manual, {@code replicas} is {@code nodes}; under
-   * Auto it is {@code currentReplicas} (what the autoscaler last wrote, null for a new pool).
+   * Auto it is {@code currentReplicas} (what the autoscaler last wrote), 0 for a new pool (the
+   * autoscaler raises it; the scale subresource fails on a LoopPool without spec.replicas).
    */
   public static LoopPoolSpec fromProto(PoolSpec spec, Integer currentReplicas) {
     LoopPoolSpec s = new LoopPoolSpec();
@@ -75,7 +76,8 @@ public final class SpecConversions {
       s.setAutoscaling(fromProto(spec.getAutoscaling()));
     }
     boolean manual = spec.getAutoscaling().getMode() == AutoscalingPolicy.Mode.MODE_MANUAL;
-    s.setReplicas(manual ? Integer.valueOf(spec.getNodes()) : currentReplicas);
+    s.setReplicas(
+        manual ? Integer.valueOf(spec.getNodes()) : currentReplicas == null ? 0 : currentReplicas);
     if (spec.hasBlockingPool()) {
       s.setBlockingPool(fromProto(spec.getBlockingPool()));
     }

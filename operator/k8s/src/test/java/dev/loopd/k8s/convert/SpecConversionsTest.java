@@ -78,7 +78,7 @@ class SpecConversionsTest {
     LoopPoolSpec cr = SpecConversions.fromProto(spec, 4);
     assertThat(cr.getReplicas()).isEqualTo(4);
     assertThat(SpecConversions.toProto(cr)).isEqualTo(spec);
-    assertThat(SpecConversions.fromProto(spec, null).getReplicas()).isNull();
+    assertThat(SpecConversions.fromProto(spec, null).getReplicas()).isZero();
   }
 
   @Test
@@ -88,7 +88,9 @@ class SpecConversionsTest {
     assertThat(SpecConversions.toProto((LoopPoolSpec) null))
         .isEqualTo(PoolSpec.getDefaultInstance());
     LoopPoolSpec cr = SpecConversions.fromProto(PoolSpec.getDefaultInstance(), null);
-    assertThat(cr).isEqualTo(new LoopPoolSpec());
+    LoopPoolSpec empty = new LoopPoolSpec();
+    empty.setReplicas(0);
+    assertThat(cr).isEqualTo(empty);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.loopd.k8s.crd.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.kubernetes.model.annotation.SpecReplicas;
@@ -15,9 +16,10 @@ import java.util.Objects;
 public class LoopPoolSpec {
 
   @SpecReplicas
+  @Default("0")
   @Min(0)
   @JsonPropertyDescription(
-      "Nodes (pods) to run. Set with kubectl scale under autoscaling.mode Manual; written by the autoscaler under Auto.")
+      "Nodes (pods) to run. Set with kubectl scale under autoscaling.mode Manual; written by the autoscaler under Auto. Default 0 (the scale subresource needs the field).")
   private Integer replicas;
 
   @Min(0)
