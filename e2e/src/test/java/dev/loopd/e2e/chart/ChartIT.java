@@ -133,8 +133,11 @@ class ChartIT {
     assertThat(fieldRef(c, "POD_IP")).isEqualTo("status.podIP");
     assertThat(fieldRef(c, "POD_NAME")).isEqualTo("metadata.name");
     assertThat(fieldRef(c, "POD_NAMESPACE")).isEqualTo("metadata.namespace");
-    assertThat(value(c, "LOOPD_NODE_IMAGE")).isEqualTo("ghcr.io/loopd/loop-node:" + version);
-    assertThat(value(c, "LOOPD_OPERATOR_ADDRESS")).isEqualTo("loopd-operator.loopd.svc:7071");
+    assertThat(value(c, "LOOPD_OPERATOR_NODE_IMAGE"))
+        .isEqualTo("ghcr.io/loopd/loop-node:" + version);
+    assertThat(value(c, "LOOPD_OPERATOR_CONTROL_PLANE")).isEqualTo("loopd-operator.loopd.svc:7071");
+    assertThat(value(c, "LOOPD_OPERATOR_SERVICE_NAME")).isEqualTo("loopd-operator");
+    assertThat(value(c, "LOOPD_OPERATOR_LEADER_ELECTION_LEASE_NAME")).isEqualTo("loopd-operator");
     assertThat(deployment.at("/spec/template/spec/serviceAccountName").asText())
         .isEqualTo("loopd-operator");
     assertThat(servicePorts(m.get("Service", "loopd-operator"))).contains("grpc=7071");
@@ -162,7 +165,7 @@ class ChartIT {
 
   @Test
   @Order(1)
-  void onlyTheControlApiReadsSecretsAndOnlyInTheReleaseNamespace() {
+  void secretsAreReachableOnlyInTheReleaseNamespaceAndOnlyTheControlApiWritesThem() {
     Manifests m = template(List.of());
     for (JsonNode role : m.ofKind("ClusterRole")) {
       for (JsonNode rule : role.path("rules")) {
@@ -174,8 +177,11 @@ class ChartIT {
     JsonNode tokens = m.get("Role", "loopd-control-api-tokens");
     assertThat(tokens.at("/metadata/namespace").asText()).isEqualTo(NS);
     assertThat(tokens.at("/rules/0/resources").toString()).isEqualTo("[\"secrets\"]");
-    JsonNode lease = m.get("Role", "loopd-operator-leader-election");
-    assertThat(lease.at("/rules/0/resources").toString()).isEqualTo("[\"leases\"]");
+    JsonNode operator = m.get("Role", "loopd-operator");
+    assertThat(operator.at("/metadata/namespace").asText()).isEqualTo(NS);
+    assertThat(operator.at("/rules/0/resources").toString()).isEqualTo("[\"leases\"]");
+    assertThat(operator.at("/rules/1/resources").toString()).isEqualTo("[\"secrets\"]");
+    assertThat(operator.at("/rules/1/verbs").toString()).isEqualTo("[\"get\",\"list\",\"watch\"]");
   }
 
   @Test
@@ -291,7 +297,7 @@ class ChartIT {
             "service/loopd-control-api",
             "serviceaccount/loopd-operator",
             "serviceaccount/loopd-control-api",
-            "role/loopd-operator-leader-election",
+            "role/loopd-operator",
             "role/loopd-control-api-tokens",
             "secret/loopd-admin-token")
         .run()
@@ -332,14 +338,18 @@ class ChartIT {
     assertCan(operator, true, "create", "deployments.apps", "loopd-acme");
     assertCan(operator, true, "create", "poddisruptionbudgets.policy", "loopd-acme");
     assertCan(operator, true, "patch", "pods", "loopd-acme");
+    assertCan(operator, true, "delete", "pods", "loopd-acme");
+    assertCan(operator, true, "create", "configmaps", "loopd-acme");
     assertCan(operator, true, "create", "namespaces", null);
     assertCan(operator, true, "create", "events", "loopd-acme");
     assertCan(operator, true, "update", "looppools.loopd.dev", "loopd-acme", "--subresource=scale");
     assertCan(operator, true, "patch", "looppools.loopd.dev", "loopd-acme", "--subresource=status");
     assertCan(operator, true, "update", "leases.coordination.k8s.io", NS);
     assertCan(operator, false, "update", "leases.coordination.k8s.io", "kube-system");
-    assertCan(operator, false, "delete", "pods", "loopd-acme");
-    assertCan(operator, false, "get", "secrets", NS);
+    assertCan(operator, false, "create", "pods", "loopd-acme");
+    assertCan(operator, true, "watch", "secrets", NS);
+    assertCan(operator, false, "create", "secrets", NS);
+    assertCan(operator, false, "get", "secrets", "loopd-acme");
     assertCan(operator, false, "create", "looppools.loopd.dev", "loopd-acme");
 
     String controlApi = "system:serviceaccount:loopd:loopd-control-api";
@@ -348,7 +358,9 @@ class ChartIT {
     assertCan(controlApi, true, "create", "loophandlers.loopd.dev", "loopd-acme");
     assertCan(controlApi, true, "create", "looptenants.loopd.dev", null);
     assertCan(controlApi, true, "create", "configmaps", "loopd-acme");
+    assertCan(controlApi, true, "patch", "configmaps", "loopd-acme");
     assertCan(controlApi, false, "update", "configmaps", "loopd-acme");
+    assertCan(controlApi, false, "create", "namespaces", null);
     assertCan(controlApi, false, "create", "deployments.apps", "loopd-acme");
     assertCan(controlApi, false, "patch", "pods", "loopd-acme");
   }
