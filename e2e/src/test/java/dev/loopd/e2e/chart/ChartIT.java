@@ -138,6 +138,8 @@ class ChartIT {
     assertThat(value(c, "LOOPD_OPERATOR_CONTROL_PLANE")).isEqualTo("loopd-operator.loopd.svc:7071");
     assertThat(value(c, "LOOPD_OPERATOR_SERVICE_NAME")).isEqualTo("loopd-operator");
     assertThat(value(c, "LOOPD_OPERATOR_LEADER_ELECTION_LEASE_NAME")).isEqualTo("loopd-operator");
+    assertThat(value(c, "LOOPD_OPERATOR_NODE_REQUESTS_CPU")).isEqualTo("250m");
+    assertThat(value(c, "LOOPD_OPERATOR_NODE_LIMITS_MEMORY")).isEqualTo("1Gi");
     assertThat(deployment.at("/spec/template/spec/serviceAccountName").asText())
         .isEqualTo("loopd-operator");
     assertThat(servicePorts(m.get("Service", "loopd-operator"))).contains("grpc=7071");
