@@ -30,7 +30,10 @@ public final class LoopdLabels {
 
   public static final String DESCRIPTION = "loopd.dev/description";
 
-  /** RFC 3339 create time of a version (the control plane's clock, to the nanosecond). */
+  /**
+   * RFC 3339 create time that the control plane gave a tenant, pool, handler or version (its clock,
+   * to the nanosecond); objects made with kubectl use metadata.creationTimestamp.
+   */
   public static final String CREATE_TIME = "loopd.dev/create-time";
 
   /** RFC 3339 time of the last change made through the store (pools, handlers). */

@@ -193,7 +193,7 @@ public final class HandlerConversions {
     LoopHandlerSpec spec = cr.getSpec() == null ? new LoopHandlerSpec() : cr.getSpec();
     try {
       HandlerVersion active = activeVersion(cr, versions).orElse(null);
-      var created = Times.created(meta);
+      var created = Times.createTime(meta);
       return Handler.newBuilder()
           .setName(meta.getName())
           .setTenant(tenant)
@@ -222,6 +222,9 @@ public final class HandlerConversions {
         new ObjectMetaBuilder().withName(handler.getName()).withNamespace(namespace);
     if (!handler.getActiveVersion().isEmpty()) {
       meta.addToAnnotations(LoopdLabels.ACTIVE_VERSION, handler.getActiveVersion());
+    }
+    if (handler.hasCreateTime()) {
+      meta.addToAnnotations(LoopdLabels.CREATE_TIME, Times.format(handler.getCreateTime()));
     }
     if (handler.hasUpdateTime()) {
       meta.addToAnnotations(LoopdLabels.UPDATE_TIME, Times.format(handler.getUpdateTime()));

@@ -8,8 +8,9 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
 /**
  * {@link LoopPool} ⇄ {@link Pool} as the store holds it (no status). {@code generation} is {@code
- * metadata.generation}; {@code create_time} is {@code metadata.creationTimestamp}; {@code
- * update_time} is the {@value LoopdLabels#UPDATE_TIME} annotation (the create time when absent).
+ * metadata.generation}; {@code create_time} and {@code update_time} are the {@value
+ * LoopdLabels#CREATE_TIME} and {@value LoopdLabels#UPDATE_TIME} annotations (the control plane's
+ * clock, to the nanosecond), else {@code metadata.creationTimestamp}.
  */
 public final class PoolConversions {
 
@@ -23,7 +24,7 @@ public final class PoolConversions {
   public static Pool toPool(LoopPool cr, String tenant) {
     ObjectMeta meta = cr.getMetadata();
     try {
-      var created = Times.created(meta);
+      var created = Times.createTime(meta);
       return Pool.newBuilder()
           .setName(meta.getName())
           .setTenant(tenant)
@@ -47,6 +48,9 @@ public final class PoolConversions {
     LoopPool cr = new LoopPool();
     ObjectMetaBuilder meta =
         new ObjectMetaBuilder().withName(pool.getName()).withNamespace(namespace);
+    if (pool.hasCreateTime()) {
+      meta.addToAnnotations(LoopdLabels.CREATE_TIME, Times.format(pool.getCreateTime()));
+    }
     if (pool.hasUpdateTime()) {
       meta.addToAnnotations(LoopdLabels.UPDATE_TIME, Times.format(pool.getUpdateTime()));
     }

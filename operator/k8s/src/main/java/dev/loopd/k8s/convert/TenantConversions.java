@@ -1,13 +1,14 @@
 package dev.loopd.k8s.convert;
 
+import dev.loopd.k8s.LoopdLabels;
 import dev.loopd.k8s.crd.v1alpha1.LoopTenant;
 import dev.loopd.k8s.crd.v1alpha1.LoopTenantSpec;
 import dev.loopd.proto.control.v1.Tenant;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
 /**
- * {@link LoopTenant} ⇄ {@link Tenant} as the store holds it (no usage). {@code create_time} is
- * {@code metadata.creationTimestamp}.
+ * {@link LoopTenant} ⇄ {@link Tenant} as the store holds it (no usage). {@code create_time} is the
+ * {@value LoopdLabels#CREATE_TIME} annotation, else {@code metadata.creationTimestamp}.
  */
 public final class TenantConversions {
 
@@ -33,7 +34,7 @@ public final class TenantConversions {
     return Tenant.newBuilder()
         .setName(cr.getMetadata().getName())
         .setQuotas(SpecConversions.toProto(cr.getSpec() == null ? null : cr.getSpec().getQuotas()))
-        .setCreateTime(Times.created(cr.getMetadata()))
+        .setCreateTime(Times.createTime(cr.getMetadata()))
         .build();
   }
 
@@ -43,7 +44,11 @@ public final class TenantConversions {
    */
   public static LoopTenant fromTenant(Tenant tenant, String namespace) {
     LoopTenant cr = new LoopTenant();
-    cr.setMetadata(new ObjectMetaBuilder().withName(tenant.getName()).build());
+    ObjectMetaBuilder meta = new ObjectMetaBuilder().withName(tenant.getName());
+    if (tenant.hasCreateTime()) {
+      meta.addToAnnotations(LoopdLabels.CREATE_TIME, Times.format(tenant.getCreateTime()));
+    }
+    cr.setMetadata(meta.build());
     LoopTenantSpec spec = new LoopTenantSpec();
     spec.setNamespace(namespace);
     spec.setQuotas(SpecConversions.fromProto(tenant.getQuotas()));

@@ -34,6 +34,14 @@ public final class Times {
     return t == null ? Timestamp.getDefaultInstance() : t;
   }
 
+  /**
+   * The control plane's create time ({@value dev.loopd.k8s.LoopdLabels#CREATE_TIME}, to the
+   * nanosecond), else {@code metadata.creationTimestamp} (for objects made with kubectl).
+   */
+  static Timestamp createTime(ObjectMeta meta) {
+    return annotation(meta, dev.loopd.k8s.LoopdLabels.CREATE_TIME, created(meta));
+  }
+
   /** The {@code annotation} of {@code meta} as a time, else {@code fallback}. */
   static Timestamp annotation(ObjectMeta meta, String annotation, Timestamp fallback) {
     String v = meta.getAnnotations() == null ? null : meta.getAnnotations().get(annotation);

@@ -59,6 +59,9 @@ final class StoreCaches implements AutoCloseable {
   /** Converted versions by ConfigMap uid, valid while the resourceVersion matches. */
   private final Map<String, CachedVersion> converted = new ConcurrentHashMap<>();
 
+  /** Namespaces already reported as claimed by several tenants (reads repeat every second). */
+  private final java.util.Set<String> warnedNamespaces = ConcurrentHashMap.newKeySet();
+
   private record CachedVersion(String resourceVersion, HandlerVersion version) {}
 
   StoreCaches(KubernetesClient client, String tokenNamespace) {
@@ -149,7 +152,7 @@ final class StoreCaches implements AutoCloseable {
   Optional<String> tenantOf(String namespace) {
     List<LoopTenant> owners = tenants.getIndexer().byIndex(TENANT_BY_NAMESPACE, namespace);
     if (owners.size() != 1) {
-      if (owners.size() > 1) {
+      if (owners.size() > 1 && warnedNamespaces.add(namespace + owners.size())) {
         LOG.warning(
             "namespace "
                 + namespace

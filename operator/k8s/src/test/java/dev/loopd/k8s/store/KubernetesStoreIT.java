@@ -73,12 +73,15 @@ class KubernetesStoreIT {
   }
 
   private static Tenant tenant(String name) {
-    store.putTenant(
+    Tenant t =
         Tenant.newBuilder()
             .setName(name)
             .setQuotas(Quotas.newBuilder().setMaxPools(4).setMaxNodes(12))
-            .build());
-    return store.tenant(name).orElseThrow();
+            .setCreateTime(Timestamps.fromMillis(1_600_000_000_000L))
+            .build();
+    store.putTenant(t);
+    assertThat(store.tenant(name)).contains(t);
+    return t;
   }
 
   private static Pool pool(String tenant, String name, PoolSpec spec) {
@@ -86,6 +89,7 @@ class KubernetesStoreIT {
         .setName(name)
         .setTenant(tenant)
         .setSpec(spec)
+        .setCreateTime(Timestamps.fromMillis(1_600_000_000_001L))
         .setUpdateTime(Timestamps.fromMillis(1_700_000_000_123L))
         .build();
   }
@@ -129,10 +133,15 @@ class KubernetesStoreIT {
             .setLatestVersion(v.getVersion())
             .setLimits(v.getLimits())
             .setDescription(v.getDescription())
+            .setCreateTime(Timestamps.fromMillis(1_600_000_000_000L))
             .setUpdateTime(v.getCreateTime())
             .build();
     store.putHandler(h, v);
-    return store.handler(tenant, name).orElseThrow();
+    Handler stored = store.handler(tenant, name).orElseThrow();
+    if (stored.getActiveVersion().equals(v.getVersion())) {
+      assertThat(stored).isEqualTo(h);
+    }
+    return stored;
   }
 
   private static String src(String text) {
@@ -202,9 +211,7 @@ class KubernetesStoreIT {
     Pool p = pool("pools", "web", manual(2));
     store.putPool(p);
     Pool read = store.pool("pools", "web").orElseThrow();
-    assertThat(read.getSpec()).isEqualTo(p.getSpec());
-    assertThat(read.getUpdateTime()).isEqualTo(p.getUpdateTime());
-    assertThat(read.getGeneration()).isEqualTo(1);
+    assertThat(read).isEqualTo(p.toBuilder().setGeneration(1).build());
     assertThat(store.pools("pools")).containsExactly(read);
     assertThat(store.allPools()).contains(read);
 
