@@ -18,8 +18,9 @@ import java.util.OptionalInt;
 /**
  * The Deployment whose pods are a pool's nodes (ADR 004): each pod runs {@code loop-node serve}
  * dialing the operator's node session, named after its pod, listening on its pod IP; readiness
- * {@code /ready} and liveness {@code /live} on the HTTP port; a preStop sleep so that endpoints
- * drop the pod before SIGTERM starts the node's drain, and a grace period that covers both.
+ * {@code /healthz/ready} and liveness {@code /healthz/live} on the HTTP port; a preStop sleep so
+ * that endpoints drop the pod before SIGTERM starts the node's drain, and a grace period that
+ * covers both.
  */
 public final class NodeDeployment {
 
@@ -93,9 +94,9 @@ public final class NodeDeployment {
             .withProtocol("TCP")
             .endPort()
             .withResources(pool.effectiveResources())
-            .withStartupProbe(probe("/live", 2, 90))
-            .withReadinessProbe(probe("/ready", 2, 2))
-            .withLivenessProbe(probe("/live", 10, 3))
+            .withStartupProbe(probe("/healthz/live", 2, 90))
+            .withReadinessProbe(probe("/healthz/ready", 2, 2))
+            .withLivenessProbe(probe("/healthz/live", 10, 3))
             .withNewSecurityContext()
             .withAllowPrivilegeEscalation(false)
             .withNewCapabilities()

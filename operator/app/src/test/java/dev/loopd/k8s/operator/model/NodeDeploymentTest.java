@@ -41,14 +41,14 @@ class NodeDeploymentTest {
   }
 
   @Test
-  void readinessIsReadyAndLivenessIsLiveOnTheHttpPort() {
+  void readinessAndLivenessAreTheNodesHealthzOnTheHttpPort() {
     Container c = container(Pools.web());
 
-    assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/ready");
+    assertThat(c.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/healthz/ready");
     assertThat(c.getReadinessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
-    assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/live");
+    assertThat(c.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz/live");
     assertThat(c.getLivenessProbe().getHttpGet().getPort().getStrVal()).isEqualTo("http");
-    assertThat(c.getStartupProbe().getHttpGet().getPath()).isEqualTo("/live");
+    assertThat(c.getStartupProbe().getHttpGet().getPath()).isEqualTo("/healthz/live");
   }
 
   @Test
