@@ -18,10 +18,13 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +38,9 @@ import java.util.Optional;
 public class OperatorBeans {
 
   private static final System.Logger LOG = System.getLogger(OperatorBeans.class.getName());
+
+  /** Shutting down: giving up the Lease is expected then, not a reason to exit with 1. */
+  private static volatile boolean stopping;
 
   @Produces
   @Singleton
@@ -62,13 +68,13 @@ public class OperatorBeans {
   @Produces
   @Singleton
   KubernetesStore kubernetesStore(OperatorConfig config, KubernetesClient client, Clock clock) {
-    return new KubernetesStore(client, namespace(config, client), clock).start();
+    return new KubernetesStore(client, namespace(config, client), clock);
   }
 
   @Produces
   @Singleton
   Tenants tenants(KubernetesClient client) {
-    return new Tenants(client).start();
+    return new Tenants(client);
   }
 
   @Produces
@@ -81,10 +87,9 @@ public class OperatorBeans {
   @Singleton
   KubernetesNodeDriver nodeDriver(KubernetesClient client, Tenants tenants, PoolEvents events) {
     return new KubernetesNodeDriver(
-            client,
-            tenants::namespaceOf,
-            (pool, message) -> recordFailure(client, tenants, events, pool, message))
-        .start();
+        client,
+        tenants::namespaceOf,
+        (pool, message) -> recordFailure(client, tenants, events, pool, message));
   }
 
   @Produces
@@ -114,11 +119,33 @@ public class OperatorBeans {
                 core::startLeading,
                 () -> {
                   core.stopLeading();
-                  LOG.log(System.Logger.Level.WARNING, "lost the leader Lease: exiting");
-                  Quarkus.asyncExit(1);
+                  if (!stopping) {
+                    LOG.log(System.Logger.Level.WARNING, "lost the leader Lease: exiting");
+                    Quarkus.asyncExit(1);
+                  }
                 },
                 leader -> LOG.log(System.Logger.Level.INFO, "the leader is {0}", leader)))
         .build();
+  }
+
+  /**
+   * Fills the informers (store, tenants, pods) on the main thread before the Operator SDK starts
+   * the reconcilers. Not in the producers: the gRPC server creates its services (and so the core
+   * and what it needs) on a Vert.x event loop, the same the Kubernetes client answers on.
+   */
+  void start(
+      @Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) StartupEvent event,
+      KubernetesStore store,
+      Tenants tenants,
+      KubernetesNodeDriver driver) {
+    store.start();
+    tenants.start();
+    driver.start();
+    LOG.log(System.Logger.Level.INFO, "store, tenants and pods are in sync with the API server");
+  }
+
+  void stopping(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) ShutdownEvent event) {
+    stopping = true;
   }
 
   void stop(
