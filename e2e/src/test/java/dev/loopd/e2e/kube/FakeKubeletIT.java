@@ -1,0 +1,313 @@
+package dev.loopd.e2e.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Kubernetes harness on its own, with no loopd operator: a plain Deployment of {@code
+ * loopd/loop-node} on a real API server, controller manager and scheduler, its pods run by the
+ * {@link FakeKubelet}. The tests run in order on one Deployment.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FakeKubeletIT {
+
+  @RegisterExtension static final KubeLogsOnFailure LOGS = new KubeLogsOnFailure();
+
+  private static final Duration READY = Duration.ofSeconds(180);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  static KubeCluster cluster;
+  static FakeKubelet kubelet;
+  static KubernetesClient client;
+
+  @BeforeAll
+  static void up() throws Exception {
+    cluster = KubeCluster.start();
+    LOGS.watch(cluster::logs);
+    kubelet = FakeKubelet.start(cluster, Map.of());
+    LOGS.watch(kubelet::logs);
+    client = cluster.client();
+    Path handler = Files.createDirectories(cluster.dir().resolve("handlers")).resolve("hello.mjs");
+    Files.writeString(
+        handler,
+        "export default async (request, ctx) => ({ hello: request.query.name ?? 'world',"
+            + " handler: ctx.handler });\n");
+    client
+        .configMaps()
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("greeting")
+                .endMetadata()
+                .addToData("word", "hi")
+                .build())
+        .create();
+    client.services().resource(service()).create();
+    client.apps().deployments().resource(deployment(handler)).create();
+  }
+
+  @AfterAll
+  static void down() {
+    if (kubelet != null) {
+      kubelet.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  private static Deployment deployment(Path handler) {
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName("hello")
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(1)
+        .withNewSelector()
+        .addToMatchLabels("app", "hello")
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .addToLabels("app", "hello")
+        .endMetadata()
+        .withNewSpec()
+        .withTerminationGracePeriodSeconds(20L)
+        .addNewContainer()
+        .withName("node")
+        .withImage("ghcr.io/loopd/loop-node:dev")
+        .withArgs(
+            "serve",
+            "--host",
+            "$(POD_IP)",
+            "--handler",
+            "hello=" + handler,
+            "--node-id",
+            "$(POD_NAME)-$(GREETING)",
+            "--grace-period-ms",
+            "5000")
+        .addNewEnv()
+        .withName("POD_IP")
+        .withNewValueFrom()
+        .withNewFieldRef()
+        .withFieldPath("status.podIP")
+        .endFieldRef()
+        .endValueFrom()
+        .endEnv()
+        .addNewEnv()
+        .withName("POD_NAME")
+        .withNewValueFrom()
+        .withNewFieldRef()
+        .withFieldPath("metadata.name")
+        .endFieldRef()
+        .endValueFrom()
+        .endEnv()
+        .addNewEnv()
+        .withName("GREETING")
+        .withNewValueFrom()
+        .withNewConfigMapKeyRef("word", "greeting", false)
+        .endValueFrom()
+        .endEnv()
+        .addNewPort()
+        .withName("http")
+        .withContainerPort(8080)
+        .endPort()
+        .withNewReadinessProbe()
+        .withNewHttpGet()
+        .withPath("/healthz/ready")
+        .withPort(new IntOrString("http"))
+        .endHttpGet()
+        .withPeriodSeconds(1)
+        .endReadinessProbe()
+        .withNewLifecycle()
+        .withNewPreStop()
+        .withNewExec()
+        .withCommand("sleep", "1")
+        .endExec()
+        .endPreStop()
+        .endLifecycle()
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private static io.fabric8.kubernetes.api.model.Service service() {
+    return new ServiceBuilder()
+        .withNewMetadata()
+        .withName("hello")
+        .endMetadata()
+        .withNewSpec()
+        .addToSelector("app", "hello")
+        .addNewPort()
+        .withPort(8080)
+        .withTargetPort(new IntOrString(8080))
+        .endPort()
+        .endSpec()
+        .build();
+  }
+
+  private static List<Pod> pods() {
+    return client.pods().withLabel("app", "hello").list().getItems();
+  }
+
+  private static boolean ready(Pod pod) {
+    return pod.getStatus() != null
+        && "Running".equals(pod.getStatus().getPhase())
+        && pod.getMetadata().getDeletionTimestamp() == null
+        && pod.getStatus().getConditions().stream()
+            .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
+  }
+
+  private static List<Pod> readyPods() {
+    return pods().stream().filter(FakeKubeletIT::ready).toList();
+  }
+
+  private static Integer available() {
+    Deployment d = client.apps().deployments().withName("hello").get();
+    return d.getStatus() == null ? null : d.getStatus().getAvailableReplicas();
+  }
+
+  private static ContainerStatus container(Pod pod) {
+    return pod.getStatus().getContainerStatuses().getFirst();
+  }
+
+  private static long pid(Pod pod) {
+    String id = container(pod).getContainerID();
+    return Long.parseLong(id.substring(id.lastIndexOf('/') + 1));
+  }
+
+  private static HttpResponse<String> hello(String ip) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://" + ip + ":8080/h/hello?name=kube"))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  @Order(1)
+  void aDeploymentScaledToTwoRunsTwoReadyPodsWithTheirOwnAddresses() throws Exception {
+    Await.until("the Deployment to have 1 available replica", READY, () -> available() == 1);
+    client.apps().deployments().withName("hello").scale(2);
+    Await.until("2 pods Running and Ready", READY, () -> readyPods().size() == 2);
+    Await.until("the Deployment to count 2 available", READY, () -> available() == 2);
+
+    List<Pod> pods = readyPods();
+    List<String> ips = pods.stream().map(p -> p.getStatus().getPodIP()).distinct().toList();
+    assertThat(ips).hasSize(2).allMatch(ip -> ip.startsWith("127."));
+    assertThat(pods)
+        .allSatisfy(
+            p -> {
+              assertThat(p.getSpec().getNodeName()).isEqualTo(kubelet.nodeName());
+              assertThat(container(p).getReady()).isTrue();
+              assertThat(container(p).getStarted()).isTrue();
+              assertThat(container(p).getState().getRunning()).isNotNull();
+            });
+  }
+
+  @Test
+  @Order(2)
+  void eachPodAnswersOnItsOwnAddress() throws Exception {
+    for (Pod pod : readyPods()) {
+      HttpResponse<String> response = hello(pod.getStatus().getPodIP());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).contains("\"hello\":\"kube\"").contains("\"handler\":\"hello\"");
+    }
+  }
+
+  @Test
+  @Order(3)
+  void argsEnvironmentAndServiceNamesAreResolvedLikeAKubelet() throws Exception {
+    Pod pod = readyPods().getFirst();
+    String name = pod.getMetadata().getName();
+    String ip = pod.getStatus().getPodIP();
+    List<String> args =
+        List.of(ProcessHandle.of(pid(pod)).orElseThrow().info().arguments().orElseThrow());
+    assertThat(String.join(" ", args))
+        .contains("serve --host " + ip + " ")
+        .contains("--node-id " + name + "-hi");
+
+    String environ =
+        new String(Files.readAllBytes(Path.of("/proc/" + pid(pod) + "/environ"))).replace('\0', '\n');
+    assertThat(environ)
+        .contains("HOSTNAME=" + name + "\n")
+        .contains("KUBERNETES_MASTER=" + cluster.apiServerUrl() + "\n")
+        .contains("KUBERNETES_TRUST_CERTIFICATES=true\n")
+        .contains("KUBERNETES_AUTH_TOKEN=ey")
+        .contains("-Djdk.net.hosts.file=" + kubelet.hostsFile("default", name));
+
+    List<String> readyIps = readyPods().stream().map(p -> p.getStatus().getPodIP()).toList();
+    Await.until(
+        "the Service hello to resolve to a ready pod",
+        Duration.ofSeconds(30),
+        () -> kubelet.serviceAddress("default", "hello").filter(readyIps::contains).isPresent());
+    String target = kubelet.serviceAddress("default", "hello").orElseThrow();
+    assertThat(Files.readString(kubelet.hostsFile("default", name)))
+        .contains(
+            target + " hello.default.svc.cluster.local hello.default.svc hello.default hello\n")
+        .contains(ip + " " + name + "\n");
+  }
+
+  @Test
+  @Order(4)
+  void aKilledProcessIsRestarted() throws Exception {
+    Pod victim = readyPods().getFirst();
+    String name = victim.getMetadata().getName();
+    long pid = pid(victim);
+    ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+    Await.until(
+        "pod " + name + " to run again after kill -9 of pid " + pid,
+        READY,
+        () -> {
+          Pod pod = client.pods().withName(name).get();
+          return ready(pod) && container(pod).getRestartCount() >= 1 && pid(pod) != pid;
+        });
+    Pod restarted = client.pods().withName(name).get();
+    assertThat(container(restarted).getLastState().getTerminated().getExitCode()).isEqualTo(137);
+    assertThat(hello(restarted.getStatus().getPodIP()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  @Order(5)
+  void scalingDownStopsOnePodGracefullyAndThePodGoes() throws Exception {
+    client.apps().deployments().withName("hello").scale(1);
+    Await.until("1 pod left", Duration.ofSeconds(60), () -> pods().size() == 1);
+
+    assertThat(kubelet.terminations()).hasSize(1);
+    FakeKubelet.Termination stopped = kubelet.terminations().getFirst();
+    assertThat(stopped.killed()).as("stopped by SIGTERM within the grace period").isFalse();
+    assertThat(stopped.exitCode()).isZero();
+    assertThat(Files.readString(kubelet.log("default", stopped.pod(), "node")))
+        .contains("draining on a signal");
+    assertThat(ProcessHandle.of(stopped.pid())).isEmpty();
+    assertThat(available()).isEqualTo(1);
+  }
+}
