@@ -18,9 +18,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Test scaffolding for {@link FakeKubelet}: one container of a pod as a real process. Starts it
- * (or waits with {@code CreateContainerConfigError} and retries while a referenced Secret or
- * ConfigMap is missing), runs its readiness and liveness probes, restarts it per the pod's {@code
+ * Test scaffolding for {@link FakeKubelet}: one container of a pod as a real process. Starts it (or
+ * waits with {@code CreateContainerConfigError} and retries while a referenced Secret or ConfigMap
+ * is missing), runs its readiness and liveness probes, restarts it per the pod's {@code
  * restartPolicy} with the kubelet's back-off (at once, then 10 s doubling to 5 min, reset after 10
  * min of running), and stops it like a kubelet: {@code preStop}, SIGTERM, the rest of the grace
  * period, SIGKILL.
@@ -240,9 +240,11 @@ final class ContainerRunner {
     boolean exited;
     try {
       Duration left = Duration.between(Instant.now(), deadline);
-      exited = p.awaitExit(left.compareTo(Duration.ofSeconds(2)) < 0 ? Duration.ofSeconds(2) : left);
+      exited =
+          p.awaitExit(left.compareTo(Duration.ofSeconds(2)) < 0 ? Duration.ofSeconds(2) : left);
       if (!exited) {
-        ctx.journal().log("%s/%s: grace period over, SIGKILL to pid %d", pod.key(), name(), p.pid());
+        ctx.journal()
+            .log("%s/%s: grace period over, SIGKILL to pid %d", pod.key(), name(), p.pid());
         p.kill();
         p.awaitExit(Duration.ofSeconds(10));
       }
@@ -314,7 +316,10 @@ final class ContainerRunner {
         .withStarted(process != null)
         .withRestartCount(restarts)
         .withState(state)
-        .withLastState(last == null ? new ContainerState() : new ContainerStateBuilder().withTerminated(last).build())
+        .withLastState(
+            last == null
+                ? new ContainerState()
+                : new ContainerStateBuilder().withTerminated(last).build())
         .build();
   }
 

@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,8 +37,8 @@ import java.util.stream.Stream;
  * <b>Test scaffolding, not a kubelet.</b> A stand-in for the kubelet of one node, so end-to-end
  * tests can run loopd's pods on a real API server without containers: it registers a Node
  * (capacity, allocatable, a Ready condition renewed every 10 s), and for every Pod the scheduler
- * binds to it starts real processes on this machine, one per container, chosen by the image's
- * last path segment without tag ({@code loop-node} is {@code bin/loop-node}; other images get the
+ * binds to it starts real processes on this machine, one per container, chosen by the image's last
+ * path segment without tag ({@code loop-node} is {@code bin/loop-node}; other images get the
  * commands the test passes in). Each pod gets its own loopback address {@code 127.x.y.z} (Linux
  * routes all of 127/8 to {@code lo}) as its IP.
  *
@@ -124,10 +123,11 @@ public final class FakeKubelet implements AutoCloseable {
    * together do not race to build it.
    */
   private static void buildLoopNode() throws IOException {
-    Process p =
+    ProcessBuilder pb =
         new ProcessBuilder(ROOT.resolve("bin/loop-node").toString(), "version")
-            .redirectErrorStream(true)
-            .start();
+            .redirectErrorStream(true);
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes());
     try {
       if (p.waitFor() != 0) {
@@ -187,7 +187,8 @@ public final class FakeKubelet implements AutoCloseable {
 
   private void heartbeat() {
     try {
-      String json = ctx.client().getKubernetesSerialization().asJson(Map.of("status", nodeStatus()));
+      String json =
+          ctx.client().getKubernetesSerialization().asJson(Map.of("status", nodeStatus()));
       ctx.client()
           .nodes()
           .withName(nodeName)

@@ -50,7 +50,12 @@ class FakeKubeletIT {
   static void up() throws Exception {
     cluster = KubeCluster.start();
     LOGS.watch(cluster::logs);
-    kubelet = FakeKubelet.start(cluster, Map.of());
+    Path inPod = cluster.dir().resolve("InPod.java");
+    try (var source = FakeKubeletIT.class.getResourceAsStream("InPod.java")) {
+      Files.copy(source, inPod);
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    kubelet = FakeKubelet.start(cluster, Map.of("in-pod", List.of(java, inPod.toString())));
     LOGS.watch(kubelet::logs);
     client = cluster.client();
     Path handler = Files.createDirectories(cluster.dir().resolve("handlers")).resolve("hello.mjs");
@@ -223,13 +228,12 @@ class FakeKubeletIT {
     List<String> ips = pods.stream().map(p -> p.getStatus().getPodIP()).distinct().toList();
     assertThat(ips).hasSize(2).allMatch(ip -> ip.startsWith("127."));
     assertThat(pods)
-        .allSatisfy(
-            p -> {
-              assertThat(p.getSpec().getNodeName()).isEqualTo(kubelet.nodeName());
-              assertThat(container(p).getReady()).isTrue();
-              assertThat(container(p).getStarted()).isTrue();
-              assertThat(container(p).getState().getRunning()).isNotNull();
-            });
+        .allSatisfy(p -> {
+          assertThat(p.getSpec().getNodeName()).isEqualTo(kubelet.nodeName());
+          assertThat(container(p).getReady()).isTrue();
+          assertThat(container(p).getStarted()).isTrue();
+          assertThat(container(p).getState().getRunning()).isNotNull();
+        });
   }
 
   @Test
@@ -248,14 +252,15 @@ class FakeKubeletIT {
     Pod pod = readyPods().getFirst();
     String name = pod.getMetadata().getName();
     String ip = pod.getStatus().getPodIP();
-    List<String> args =
-        List.of(ProcessHandle.of(pid(pod)).orElseThrow().info().arguments().orElseThrow());
-    assertThat(String.join(" ", args))
+    String commandLine =
+        Files.readString(Path.of("/proc/" + pid(pod) + "/cmdline")).replace('\0', ' ');
+    assertThat(commandLine)
         .contains("serve --host " + ip + " ")
         .contains("--node-id " + name + "-hi");
 
     String environ =
-        new String(Files.readAllBytes(Path.of("/proc/" + pid(pod) + "/environ"))).replace('\0', '\n');
+        new String(Files.readAllBytes(Path.of("/proc/" + pid(pod) + "/environ")))
+            .replace('\0', '\n');
     assertThat(environ)
         .contains("HOSTNAME=" + name + "\n")
         .contains("KUBERNETES_MASTER=" + cluster.apiServerUrl() + "\n")
@@ -277,6 +282,42 @@ class FakeKubeletIT {
 
   @Test
   @Order(4)
+  void aJvmInAPodResolvesServiceNamesAndCallsTheApiServerWithItsToken() throws Exception {
+    client
+        .pods()
+        .resource(
+            new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata()
+                .withName("in-pod")
+                .endMetadata()
+                .withNewSpec()
+                .withRestartPolicy("Never")
+                .addNewContainer()
+                .withName("check")
+                .withImage("example.org/loopd/in-pod:1")
+                .withArgs("hello", "hello.default.svc.cluster.local")
+                .endContainer()
+                .endSpec()
+                .build())
+        .create();
+    Await.until(
+        "pod in-pod to succeed",
+        Duration.ofSeconds(90),
+        () -> "Succeeded".equals(client.pods().withName("in-pod").get().getStatus().getPhase()));
+
+    String service = kubelet.serviceAddress("default", "hello").orElseThrow();
+    String out = Files.readString(kubelet.log("default", "in-pod", "check"));
+    assertThat(out)
+        .contains("resolved hello " + service + "\n")
+        .contains("resolved hello.default.svc.cluster.local " + service + "\n")
+        // a real service-account token: authenticated, then refused by RBAC
+        .contains("api 403 ")
+        .contains("system:serviceaccount:default:default");
+    assertThat(container(client.pods().withName("in-pod").get()).getRestartCount()).isZero();
+  }
+
+  @Test
+  @Order(5)
   void aKilledProcessIsRestarted() throws Exception {
     Pod victim = readyPods().getFirst();
     String name = victim.getMetadata().getName();
@@ -296,7 +337,7 @@ class FakeKubeletIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void scalingDownStopsOnePodGracefullyAndThePodGoes() throws Exception {
     client.apps().deployments().withName("hello").scale(1);
     Await.until("1 pod left", Duration.ofSeconds(60), () -> pods().size() == 1);

@@ -21,10 +21,10 @@ import java.util.UUID;
 /**
  * Test scaffolding: a real Kubernetes v1.20.2 control plane on this machine for one test class:
  * etcd, kube-apiserver, kube-controller-manager and kube-scheduler, each a real process with its
- * own folder and free ports (nothing listens on the default ports, so several clusters can run
- * side by side). The API server serves its own self-signed certificate and admits a static admin
- * token (group {@code system:masters}); service-account tokens are signed with a key made here,
- * so the controller manager creates the pods of Deployments. There is no kubelet: add a {@link
+ * own folder and free ports (nothing listens on the default ports, so several clusters can run side
+ * by side). The API server serves its own self-signed certificate and admits a static admin token
+ * (group {@code system:masters}); service-account tokens are signed with a key made here, so the
+ * controller manager creates the pods of Deployments. There is no kubelet: add a {@link
  * FakeKubelet} to run pods.
  *
  * <p>The binaries come from {@code tools/k8s-test-env.sh}: system property {@code loopd.kube.dir}
@@ -50,8 +50,7 @@ public final class KubeCluster implements AutoCloseable {
 
   /** Starts the control plane; fails with the components' logs when a part does not come up. */
   public static KubeCluster start() throws Exception {
-    KubeCluster cluster =
-        new KubeCluster(Files.createTempDirectory("loopd-kube-"), binaries());
+    KubeCluster cluster = new KubeCluster(Files.createTempDirectory("loopd-kube-"), binaries());
     try {
       cluster.startEtcd();
       cluster.startApiServer();
@@ -76,7 +75,8 @@ public final class KubeCluster implements AutoCloseable {
       throw new IllegalStateException("no Kubernetes binaries configured: " + how);
     }
     Path bin = Path.of(root).resolve(BINARIES);
-    for (String b : List.of("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler")) {
+    for (String b :
+        List.of("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler")) {
       if (!Files.isExecutable(bin.resolve(b))) {
         throw new IllegalStateException("no executable " + bin.resolve(b) + ": " + how);
       }
@@ -137,7 +137,9 @@ public final class KubeCluster implements AutoCloseable {
     Await.until(
         "kube-apiserver to be ready on " + apiServerUrl() + "/readyz",
         START_TIMEOUT,
-        () -> Files.exists(ca) && get(Tls.trusting(ca), apiServerUrl() + "/readyz", token).equals("ok"),
+        () ->
+            Files.exists(ca)
+                && get(Tls.trusting(ca), apiServerUrl() + "/readyz", token).equals("ok"),
         this::logs);
     Files.writeString(kubeconfig(), kubeconfigText());
     client = newClient();
@@ -155,6 +157,8 @@ public final class KubeCluster implements AutoCloseable {
         "--bind-address=127.0.0.1",
         "--port=0",
         "--secure-port=0",
+        // Endpoints refuse the fake kubelet's loopback pod IPs; ServiceHosts does their job.
+        "--controllers=*,-endpoint,-endpointslice,-endpointslicemirroring",
         "--profiling=false");
     // Pods of Deployments need the namespace's service account and its token secret.
     Await.until(
@@ -184,7 +188,8 @@ public final class KubeCluster implements AutoCloseable {
   private void start(String name, String... command) throws IOException {
     Path home = Files.createDirectories(dir.resolve(name));
     processes.add(
-        LoggedProcess.start(name, List.of(command), null, home, dir.resolve("logs/" + name + ".log")));
+        LoggedProcess.start(
+            name, List.of(command), null, home, dir.resolve("logs/" + name + ".log")));
   }
 
   /** The folder holding every component's files and {@code logs/}. */
@@ -231,31 +236,32 @@ public final class KubeCluster implements AutoCloseable {
 
   private String kubeconfigText() {
     return """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: loopd-e2e
-          cluster:
-            server: %s
-            certificate-authority: %s
-        users:
-        - name: admin
-          user:
-            token: %s
-        contexts:
-        - name: loopd-e2e
-          context:
-            cluster: loopd-e2e
-            user: admin
-            namespace: default
-        current-context: loopd-e2e
-        """
+    apiVersion: v1
+    kind: Config
+    clusters:
+    - name: loopd-e2e
+      cluster:
+        server: %s
+        certificate-authority: %s
+    users:
+    - name: admin
+      user:
+        token: %s
+    contexts:
+    - name: loopd-e2e
+      context:
+        cluster: loopd-e2e
+        user: admin
+        namespace: default
+    current-context: loopd-e2e
+    """
         .formatted(apiServerUrl(), caCertFile(), token);
   }
 
   /** The end of every component's log, under a header naming the cluster's folder. */
   public String logs() {
-    StringBuilder out = new StringBuilder("--- Kubernetes control plane in ").append(dir).append('\n');
+    StringBuilder out =
+        new StringBuilder("--- Kubernetes control plane in ").append(dir).append('\n');
     for (LoggedProcess p : processes) {
       out.append(p.alive() ? "" : "(" + p.name + " has exited)\n")
           .append(p.tail(p.name.equals("kube-apiserver") ? 30 : 20));

@@ -74,9 +74,8 @@ record KubeletContext(
         Map<String, String> data = new HashMap<>();
         if (s.getData() != null) {
           s.getData()
-              .forEach(
-                  (k, v) ->
-                      data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+              .forEach((k, v) ->
+                  data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
         }
         return Optional.of(data);
       }

@@ -99,8 +99,8 @@ final class LoggedProcess {
   }
 
   /**
-   * SIGTERM, up to {@code grace} to exit, then SIGKILL. Returns true when the process exited on
-   * its own within the grace period.
+   * SIGTERM, up to {@code grace} to exit, then SIGKILL. Returns true when the process exited on its
+   * own within the grace period.
    */
   boolean stop(Duration grace) {
     if (!process.isAlive()) {

@@ -40,7 +40,8 @@ final class PodEnvironment {
     }
   }
 
-  private static final Pattern FIELD_KEY = Pattern.compile("metadata\\.(labels|annotations)\\['(.+)'\\]");
+  private static final Pattern FIELD_KEY =
+      Pattern.compile("metadata\\.(labels|annotations)\\['(.+)'\\]");
 
   private PodEnvironment() {}
 
@@ -93,7 +94,11 @@ final class PodEnvironment {
     if (from.getSecretKeyRef() != null) {
       SecretKeySelector ref = from.getSecretKeyRef();
       return key(
-          "secret", ref.getName(), ref.getKey(), ref.getOptional(), lookup.secret(ns, ref.getName()));
+          "secret",
+          ref.getName(),
+          ref.getKey(),
+          ref.getOptional(),
+          lookup.secret(ns, ref.getName()));
     }
     if (from.getConfigMapKeyRef() != null) {
       ConfigMapKeySelector ref = from.getConfigMapKeyRef();
@@ -105,7 +110,11 @@ final class PodEnvironment {
           lookup.configMap(ns, ref.getName()));
     }
     throw new ConfigError(
-        "env " + var.getName() + ": the fake kubelet does not resolve " + from + " (resourceFieldRef)");
+        "env "
+            + var.getName()
+            + ": the fake kubelet does not resolve "
+            + from
+            + " (resourceFieldRef)");
   }
 
   private static Optional<String> key(

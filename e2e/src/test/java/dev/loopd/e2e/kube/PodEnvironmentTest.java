@@ -140,7 +140,8 @@ class PodEnvironmentTest {
             .endValueFrom()
             .endEnv()
             .build();
-    assertThat(PodEnvironment.resolve(POD, optional, "127.9.0.3", LOOKUP)).doesNotContainKey("TOKEN");
+    assertThat(PodEnvironment.resolve(POD, optional, "127.9.0.3", LOOKUP))
+        .doesNotContainKey("TOKEN");
   }
 
   @Test

@@ -115,23 +115,22 @@ final class PodRunner {
     ctx.journal().log("%s: deleted, stopping within %d s", key(), grace);
     statusChanged();
     Thread.ofVirtual()
-        .start(
-            () -> {
-              stopContainers(Instant.now().plusSeconds(grace));
-              publish();
-              try {
-                ctx.client()
-                    .pods()
-                    .inNamespace(namespace())
-                    .withName(name())
-                    .withGracePeriod(0)
-                    .delete();
-                ctx.journal().log("%s: stopped, Pod deleted", key());
-              } catch (KubernetesClientException e) {
-                ctx.journal().log("%s: could not delete the Pod: %s", key(), e.getMessage());
-              }
-              ctx.hosts().unregister(key());
-            });
+        .start(() -> {
+          stopContainers(Instant.now().plusSeconds(grace));
+          publish();
+          try {
+            ctx.client()
+                .pods()
+                .inNamespace(namespace())
+                .withName(name())
+                .withGracePeriod(0)
+                .delete();
+            ctx.journal().log("%s: stopped, Pod deleted", key());
+          } catch (KubernetesClientException e) {
+            ctx.journal().log("%s: could not delete the Pod: %s", key(), e.getMessage());
+          }
+          ctx.hosts().unregister(key());
+        });
   }
 
   /** The Pod is gone (or the kubelet stops): stop the processes now, with a short grace. */
@@ -213,8 +212,7 @@ final class PodRunner {
 
   private synchronized void publish() {
     dirty.set(false);
-    String json =
-        ctx.client().getKubernetesSerialization().asJson(Map.of("status", status()));
+    String json = ctx.client().getKubernetesSerialization().asJson(Map.of("status", status()));
     if (json.equals(published)) {
       return;
     }
@@ -239,8 +237,7 @@ final class PodRunner {
     boolean ready = !terminating.get() && containers.stream().allMatch(ContainerRunner::ready);
     String phase;
     if (containers.stream().allMatch(ContainerRunner::ended)) {
-      phase =
-          containers.stream().allMatch(c -> c.endedExitCode() == 0) ? "Succeeded" : "Failed";
+      phase = containers.stream().allMatch(c -> c.endedExitCode() == 0) ? "Succeeded" : "Failed";
     } else if (containers.stream().anyMatch(ContainerRunner::everStarted)) {
       phase = "Running";
     } else {

@@ -15,11 +15,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Test scaffolding for {@link FakeKubelet}: one run of a probe ({@code httpGet}: 200-399 within
- * the timeout; {@code tcpSocket}: the port accepts) against the pod's address, and the {@code
- * httpGet} of a {@code preStop} hook. {@code exec} probes would need the container's file system,
- * which processes on this machine do not have: they fail, so an unsupported probe shows up as a
- * pod that never gets ready rather than as a false success.
+ * Test scaffolding for {@link FakeKubelet}: one run of a probe ({@code httpGet}: 200-399 within the
+ * timeout; {@code tcpSocket}: the port accepts) against the pod's address, and the {@code httpGet}
+ * of a {@code preStop} hook. {@code exec} probes would need the container's file system, which
+ * processes on this machine do not have: they fail, so an unsupported probe shows up as a pod that
+ * never gets ready rather than as a false success.
  */
 final class Probes {
 
@@ -88,10 +88,9 @@ final class Probes {
         .filter(p -> port.getStrVal().equals(p.getName()))
         .map(ContainerPort::getContainerPort)
         .findFirst()
-        .orElseThrow(
-            () ->
-                new Unsupported(
-                    "container " + container.getName() + " has no port named " + port.getStrVal()));
+        .orElseThrow(() ->
+            new Unsupported(
+                "container " + container.getName() + " has no port named " + port.getStrVal()));
   }
 
   static int orDefault(Integer value, int otherwise) {

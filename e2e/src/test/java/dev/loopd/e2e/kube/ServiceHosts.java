@@ -1,8 +1,7 @@
 package dev.loopd.e2e.kube;
 
-import io.fabric8.kubernetes.api.model.EndpointAddress;
-import io.fabric8.kubernetes.api.model.EndpointSubset;
-import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -24,11 +23,13 @@ import java.util.TreeMap;
  * -Djdk.net.hosts.file}) that maps each Service with a ready endpoint to one ready endpoint's pod
  * IP under {@code <svc>.<ns>.svc.cluster.local}, {@code <svc>.<ns>.svc}, {@code <svc>.<ns>} and,
  * for Services in the pod's own namespace, {@code <svc>}; plus {@code localhost}, this machine's
- * host name and the pod's own name. The files are rewritten whenever Endpoints change; a Service
- * keeps its address while that endpoint stays ready.
+ * host name and the pod's own name. A Service keeps its address while that pod stays ready.
  *
- * <p>There is no port mapping: a client reaches the pod on the port it dials, so a Service works
- * here when its {@code port} equals its {@code targetPort}.
+ * <p>The endpoints are computed here the way the endpoints controller does (the Service's selector,
+ * pods in its namespace that are Ready, have an IP and are not being deleted), because the API
+ * server refuses Endpoints with loopback addresses ("may not be in the loopback range"), so {@link
+ * KubeCluster} turns that controller off. There is no port mapping: a client reaches the pod on the
+ * port it dials, so a Service works here when its {@code port} equals its {@code targetPort}.
  */
 final class ServiceHosts implements AutoCloseable {
 
@@ -36,33 +37,34 @@ final class ServiceHosts implements AutoCloseable {
 
   private final Map<String, Registered> pods = new HashMap<>();
   private final Map<String, String> chosen = new TreeMap<>();
-  private final SharedIndexInformer<Endpoints> endpoints;
+  private final SharedIndexInformer<Service> services;
+  private final SharedIndexInformer<Pod> allPods;
   private final String machine;
 
   ServiceHosts(KubernetesClient client) {
     this.machine = machineName();
-    this.endpoints =
-        client
-            .endpoints()
-            .inAnyNamespace()
-            .inform(
-                new ResourceEventHandler<>() {
-                  @Override
-                  public void onAdd(Endpoints e) {
-                    rewrite();
-                  }
+    this.services = client.services().inAnyNamespace().inform(onAnyChange(), 0);
+    this.allPods = client.pods().inAnyNamespace().inform(onAnyChange(), 0);
+    rewrite(); // events that came before both informers were assigned
+  }
 
-                  @Override
-                  public void onUpdate(Endpoints before, Endpoints after) {
-                    rewrite();
-                  }
+  private <T> ResourceEventHandler<T> onAnyChange() {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T item) {
+        rewrite();
+      }
 
-                  @Override
-                  public void onDelete(Endpoints e, boolean unknown) {
-                    rewrite();
-                  }
-                },
-                0);
+      @Override
+      public void onUpdate(T before, T after) {
+        rewrite();
+      }
+
+      @Override
+      public void onDelete(T item, boolean unknown) {
+        rewrite();
+      }
+    };
   }
 
   /** Writes {@code file} for a new pod and keeps it current; returns {@code file}. */
@@ -83,14 +85,23 @@ final class ServiceHosts implements AutoCloseable {
   }
 
   private synchronized void rewrite() {
+    if (services == null || allPods == null) {
+      return; // still constructing
+    }
     Map<String, String> next = new TreeMap<>();
-    for (Endpoints e : endpoints.getStore().list()) {
-      String key = e.getMetadata().getNamespace() + "/" + e.getMetadata().getName();
+    for (Service service : services.getStore().list()) {
+      Map<String, String> selector = service.getSpec().getSelector();
+      if (selector == null || selector.isEmpty()) {
+        continue;
+      }
+      String ns = service.getMetadata().getNamespace();
+      String key = ns + "/" + service.getMetadata().getName();
       List<String> ready =
-          e.getSubsets().stream()
-              .map(EndpointSubset::getAddresses)
-              .flatMap(List::stream)
-              .map(EndpointAddress::getIp)
+          allPods.getStore().list().stream()
+              .filter(p -> ns.equals(p.getMetadata().getNamespace()))
+              .filter(p -> labels(p).entrySet().containsAll(selector.entrySet()))
+              .filter(ServiceHosts::ready)
+              .map(p -> p.getStatus().getPodIP())
               .sorted()
               .toList();
       if (!ready.isEmpty()) {
@@ -106,27 +117,39 @@ final class ServiceHosts implements AutoCloseable {
     pods.values().forEach(this::write);
   }
 
+  private static Map<String, String> labels(Pod pod) {
+    return pod.getMetadata().getLabels() == null ? Map.of() : pod.getMetadata().getLabels();
+  }
+
+  private static boolean ready(Pod pod) {
+    return pod.getMetadata().getDeletionTimestamp() == null
+        && pod.getStatus() != null
+        && pod.getStatus().getPodIP() != null
+        && pod.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
   private void write(Registered pod) {
     StringBuilder out =
         new StringBuilder("# fake kubelet (test scaffolding): Service -> a ready endpoint\n");
     out.append("127.0.0.1 localhost ").append(machine).append('\n');
     out.append(pod.ip()).append(' ').append(pod.podName()).append('\n');
-    chosen.forEach(
-        (key, ip) -> {
-          String ns = key.substring(0, key.indexOf('/'));
-          String svc = key.substring(key.indexOf('/') + 1);
-          String q = svc + "." + ns;
-          out.append(ip).append(' ').append(q).append(".svc.cluster.local ");
-          out.append(q).append(".svc ").append(q);
-          if (ns.equals(pod.namespace())) {
-            out.append(' ').append(svc);
-          }
-          out.append('\n');
-        });
+    chosen.forEach((key, ip) -> {
+      String ns = key.substring(0, key.indexOf('/'));
+      String svc = key.substring(key.indexOf('/') + 1);
+      String q = svc + "." + ns;
+      out.append(ip).append(' ').append(q).append(".svc.cluster.local ");
+      out.append(q).append(".svc ").append(q);
+      if (ns.equals(pod.namespace())) {
+        out.append(' ').append(svc);
+      }
+      out.append('\n');
+    });
     try {
       Path tmp = pod.file().resolveSibling(pod.file().getFileName() + ".tmp");
       Files.writeString(tmp, out);
-      Files.move(tmp, pod.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp, pod.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the hosts file " + pod.file(), e);
     }
@@ -142,6 +165,7 @@ final class ServiceHosts implements AutoCloseable {
 
   @Override
   public void close() {
-    endpoints.close();
+    services.close();
+    allPods.close();
   }
 }
