@@ -83,6 +83,10 @@ final class ContainerRunner {
         LoggedProcess.start(
             pod.key() + "/" + name(), command, env, pod.dir(), pod.dir().resolve(name() + ".log"));
     synchronized (this) {
+      if (stopping) { // the pod was deleted while this container was being started
+        p.kill();
+        return;
+      }
       process = p;
       startedAt = Instant.now();
       everStarted = true;
