@@ -8,19 +8,17 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminatedBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.LifecycleHandler;
-import io.fabric8.kubernetes.api.model.Probe;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Test scaffolding for {@link FakeKubelet}: one container of a pod as a real process. Starts it (or
  * waits with {@code CreateContainerConfigError} and retries while a referenced Secret or ConfigMap
- * is missing), runs its readiness and liveness probes, restarts it per the pod's {@code
+ * is missing), runs its probes ({@link ContainerProbes}), restarts it per the pod's {@code
  * restartPolicy} with the kubelet's back-off (at once, then 10 s doubling to 5 min, reset after 10
  * min of running), and stops it like a kubelet: {@code preStop}, SIGTERM, the rest of the grace
  * period, SIGKILL.
@@ -43,12 +41,9 @@ final class ContainerRunner {
   private ContainerStateTerminated ended;
   private String waitingReason = "ContainerCreating";
   private String waitingMessage;
+  private boolean started;
   private boolean stopping;
-  private int readyStreak;
-  private int unreadyStreak;
-  private int liveFailures;
-  private ScheduledFuture<?> readiness;
-  private ScheduledFuture<?> liveness;
+  private ContainerProbes probes;
 
   ContainerRunner(PodRunner pod, Container spec, KubeletContext ctx) {
     this.pod = pod;
@@ -82,6 +77,8 @@ final class ContainerRunner {
     LoggedProcess p =
         LoggedProcess.start(
             pod.key() + "/" + name(), command, env, pod.dir(), pod.dir().resolve(name() + ".log"));
+    ContainerProbes runProbes =
+        new ContainerProbes(spec, pod.ip(), ctx, pod.key() + "/" + name(), listener(p));
     synchronized (this) {
       if (stopping) { // the pod was deleted while this container was being started
         p.kill();
@@ -90,15 +87,48 @@ final class ContainerRunner {
       process = p;
       startedAt = Instant.now();
       everStarted = true;
-      ready = spec.getReadinessProbe() == null;
-      readyStreak = unreadyStreak = liveFailures = 0;
+      started = false;
+      ready = false;
       waitingReason = waitingMessage = null;
-      readiness = schedule(spec.getReadinessProbe(), this::probeReadiness);
-      liveness = schedule(spec.getLivenessProbe(), this::probeLiveness);
+      probes = runProbes;
     }
     ctx.journal().log("%s/%s: started pid %d: %s", pod.key(), name(), p.pid(), command);
     p.process().onExit().thenRun(() -> exited(p));
+    runProbes.start();
     pod.statusChanged();
+  }
+
+  /** Probe results for the run of process {@code p} (ignored once another run replaced it). */
+  private ContainerProbes.Listener listener(LoggedProcess p) {
+    return new ContainerProbes.Listener() {
+      @Override
+      public void started() {
+        update(() -> started = true);
+      }
+
+      @Override
+      public void ready(boolean now) {
+        ctx.journal().log("%s/%s: %s", pod.key(), name(), now ? "ready" : "not ready");
+        update(() -> ready = now);
+      }
+
+      @Override
+      public void unhealthy(String why) {
+        ctx.journal().log("%s/%s: %s, restarting pid %d", pod.key(), name(), why, p.pid());
+        update(() -> ready = false);
+        Thread.ofVirtual().start(() -> p.stop(Duration.ofSeconds(pod.gracePeriodSeconds())));
+      }
+
+      private void update(Runnable change) {
+        synchronized (ContainerRunner.this) {
+          if (process != p || stopping) {
+            return;
+          }
+          change.run();
+        }
+        pod.statusChanged();
+      }
+    };
   }
 
   private synchronized void waiting(String reason, String message) {
@@ -110,69 +140,6 @@ final class ContainerRunner {
     pod.statusChanged();
   }
 
-  private ScheduledFuture<?> schedule(Probe probe, Runnable check) {
-    if (probe == null) {
-      return null;
-    }
-    return ctx.timers()
-        .scheduleWithFixedDelay(
-            () -> Thread.ofVirtual().start(check),
-            Probes.orDefault(probe.getInitialDelaySeconds(), 0) * 1000L,
-            Probes.orDefault(probe.getPeriodSeconds(), 10) * 1000L,
-            TimeUnit.MILLISECONDS);
-  }
-
-  private boolean check(Probe probe, String what) {
-    try {
-      return Probes.check(probe, spec, pod.ip());
-    } catch (Probes.Unsupported e) {
-      ctx.journal().log("%s/%s: %s probe fails: %s", pod.key(), name(), what, e.getMessage());
-      return false;
-    }
-  }
-
-  private void probeReadiness() {
-    Probe probe = spec.getReadinessProbe();
-    boolean ok = check(probe, "readiness");
-    boolean changed;
-    synchronized (this) {
-      if (process == null || stopping) {
-        return;
-      }
-      readyStreak = ok ? readyStreak + 1 : 0;
-      unreadyStreak = ok ? 0 : unreadyStreak + 1;
-      boolean now =
-          ready
-              ? unreadyStreak < Probes.orDefault(probe.getFailureThreshold(), 3)
-              : readyStreak >= Probes.orDefault(probe.getSuccessThreshold(), 1);
-      changed = now != ready;
-      ready = now;
-    }
-    if (changed) {
-      ctx.journal().log("%s/%s: %s", pod.key(), name(), ok ? "ready" : "not ready");
-      pod.statusChanged();
-    }
-  }
-
-  private void probeLiveness() {
-    Probe probe = spec.getLivenessProbe();
-    boolean ok = check(probe, "liveness");
-    LoggedProcess p;
-    synchronized (this) {
-      p = process;
-      if (p == null || stopping) {
-        return;
-      }
-      liveFailures = ok ? 0 : liveFailures + 1;
-      if (liveFailures < Probes.orDefault(probe.getFailureThreshold(), 3)) {
-        return;
-      }
-      liveFailures = 0;
-    }
-    ctx.journal().log("%s/%s: liveness failed, killing pid %d", pod.key(), name(), p.pid());
-    p.stop(Duration.ofSeconds(pod.gracePeriodSeconds()));
-  }
-
   private void exited(LoggedProcess p) {
     int code = p.process().exitValue();
     long delay = -1;
@@ -180,8 +147,9 @@ final class ContainerRunner {
       if (p != process) {
         return;
       }
-      cancelProbes();
+      probes.cancel();
       process = null;
+      started = false;
       ready = false;
       ContainerStateTerminated term =
           new ContainerStateTerminatedBuilder()
@@ -226,7 +194,9 @@ final class ContainerRunner {
     LoggedProcess p;
     synchronized (this) {
       stopping = true;
-      cancelProbes();
+      if (probes != null) {
+        probes.cancel();
+      }
       ready = false;
       p = process;
     }
@@ -270,15 +240,6 @@ final class ContainerRunner {
                 Duration.between(begin, Instant.now())));
   }
 
-  private void cancelProbes() {
-    if (readiness != null) {
-      readiness.cancel(false);
-    }
-    if (liveness != null) {
-      liveness.cancel(false);
-    }
-  }
-
   synchronized boolean ready() {
     return ready;
   }
@@ -317,7 +278,7 @@ final class ContainerRunner {
         .withImageID(ID_PREFIX + spec.getImage())
         .withContainerID(process != null ? ID_PREFIX + process.pid() : null)
         .withReady(ready)
-        .withStarted(process != null)
+        .withStarted(process != null && started)
         .withRestartCount(restarts)
         .withState(state)
         .withLastState(

@@ -55,7 +55,12 @@ class FakeKubeletIT {
       Files.copy(source, inPod);
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    kubelet = FakeKubelet.start(cluster, Map.of("in-pod", List.of(java, inPod.toString())));
+    kubelet =
+        FakeKubelet.start(
+            cluster,
+            Map.of(
+                "in-pod", List.of(java, inPod.toString()),
+                "sleeper", List.of("/bin/sleep", "600")));
     LOGS.watch(kubelet::logs);
     client = cluster.client();
     Path handler = Files.createDirectories(cluster.dir().resolve("handlers")).resolve("hello.mjs");
@@ -142,6 +147,14 @@ class FakeKubeletIT {
         .withName("http")
         .withContainerPort(8080)
         .endPort()
+        .withNewStartupProbe()
+        .withNewHttpGet()
+        .withPath("/healthz/live")
+        .withPort(new IntOrString("http"))
+        .endHttpGet()
+        .withPeriodSeconds(1)
+        .withFailureThreshold(120)
+        .endStartupProbe()
         .withNewReadinessProbe()
         .withNewHttpGet()
         .withPath("/healthz/ready")
@@ -149,6 +162,12 @@ class FakeKubeletIT {
         .endHttpGet()
         .withPeriodSeconds(1)
         .endReadinessProbe()
+        .withNewLivenessProbe()
+        .withNewTcpSocket()
+        .withPort(new IntOrString(8080))
+        .endTcpSocket()
+        .withPeriodSeconds(2)
+        .endLivenessProbe()
         .withNewLifecycle()
         .withNewPreStop()
         .withNewExec()
@@ -342,13 +361,105 @@ class FakeKubeletIT {
     client.apps().deployments().withName("hello").scale(1);
     Await.until("1 pod left", Duration.ofSeconds(60), () -> pods().size() == 1);
 
-    assertThat(kubelet.terminations()).hasSize(1);
-    FakeKubelet.Termination stopped = kubelet.terminations().getFirst();
+    List<FakeKubelet.Termination> terminations = kubelet.terminations();
+    assertThat(terminations).hasSize(1);
+    FakeKubelet.Termination stopped = terminations.getFirst();
     assertThat(stopped.killed()).as("stopped by SIGTERM within the grace period").isFalse();
     assertThat(stopped.exitCode()).isZero();
     assertThat(Files.readString(kubelet.log("default", stopped.pod(), "node")))
         .contains("draining on a signal");
     assertThat(ProcessHandle.of(stopped.pid())).isEmpty();
     assertThat(available()).isEqualTo(1);
+  }
+
+  private static Pod sleeper(
+      String name,
+      java.util.function.UnaryOperator<io.fabric8.kubernetes.api.model.ContainerBuilder>
+          container) {
+    return new io.fabric8.kubernetes.api.model.PodBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .withNewSpec()
+        .withTerminationGracePeriodSeconds(1L)
+        .withContainers(
+            container
+                .apply(
+                    new io.fabric8.kubernetes.api.model.ContainerBuilder()
+                        .withName("main")
+                        .withImage("loopd/sleeper"))
+                .build())
+        .endSpec()
+        .build();
+  }
+
+  @Test
+  @Order(7)
+  void aMissingConfigMapHoldsTheContainerUntilItExists() throws Exception {
+    client
+        .pods()
+        .resource(
+            sleeper(
+                "waits",
+                c ->
+                    c.addNewEnv()
+                        .withName("LATER")
+                        .withNewValueFrom()
+                        .withNewConfigMapKeyRef("x", "later", false)
+                        .endValueFrom()
+                        .endEnv()))
+        .create();
+    Await.until(
+        "pod waits to report CreateContainerConfigError",
+        Duration.ofSeconds(30),
+        () -> {
+          Pod pod = client.pods().withName("waits").get();
+          var waiting = container(pod).getState().getWaiting();
+          return "Pending".equals(pod.getStatus().getPhase())
+              && waiting != null
+              && "CreateContainerConfigError".equals(waiting.getReason())
+              && waiting.getMessage().contains("later");
+        });
+    client
+        .configMaps()
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("later")
+                .endMetadata()
+                .addToData("x", "1")
+                .build())
+        .create();
+    Await.until(
+        "pod waits to run once its ConfigMap exists",
+        Duration.ofSeconds(30),
+        () -> ready(client.pods().withName("waits").get()));
+  }
+
+  @Test
+  @Order(8)
+  void aFailingLivenessProbeRestartsTheContainer() throws Exception {
+    client
+        .pods()
+        .resource(
+            sleeper(
+                "unhealthy",
+                c ->
+                    c.withNewLivenessProbe()
+                        .withNewTcpSocket()
+                        .withPort(new IntOrString(1))
+                        .endTcpSocket()
+                        .withPeriodSeconds(1)
+                        .withFailureThreshold(2)
+                        .endLivenessProbe()))
+        .create();
+    Await.until(
+        "pod unhealthy to be restarted by its liveness probe",
+        Duration.ofSeconds(30),
+        () -> container(client.pods().withName("unhealthy").get()).getRestartCount() >= 1);
+    ContainerStatus status = container(client.pods().withName("unhealthy").get());
+    assertThat(status.getLastState().getTerminated().getExitCode()).as("SIGTERM").isEqualTo(143);
+    assertThat(Files.readString(kubelet.dir().resolve("kubelet.log")))
+        .contains("default/unhealthy/main: liveness probe failed 2 times");
   }
 }
