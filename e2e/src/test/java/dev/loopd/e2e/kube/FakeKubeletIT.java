@@ -246,6 +246,10 @@ class FakeKubeletIT {
     List<Pod> pods = readyPods();
     List<String> ips = pods.stream().map(p -> p.getStatus().getPodIP()).distinct().toList();
     assertThat(ips).hasSize(2).allMatch(ip -> ip.startsWith("127."));
+    assertThat(cluster.kubectl("get", "pods", "-l", "app=hello", "-o", "wide"))
+        .contains(ips.get(0))
+        .contains(ips.get(1))
+        .contains(kubelet.nodeName());
     assertThat(pods)
         .allSatisfy(p -> {
           assertThat(p.getSpec().getNodeName()).isEqualTo(kubelet.nodeName());

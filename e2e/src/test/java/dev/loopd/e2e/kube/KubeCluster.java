@@ -216,6 +216,26 @@ public final class KubeCluster implements AutoCloseable {
     return dir.resolve("kubeconfig");
   }
 
+  /**
+   * Runs the {@code kubectl} next to the binaries with this cluster's kubeconfig and returns its
+   * output (stdout and stderr); fails with that output when it exits non-zero or takes over 60 s.
+   */
+  public String kubectl(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(bin.resolve("kubectl").toString()));
+    command.add("--kubeconfig=" + kubeconfig());
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+    }
+    String text = new String(out, java.nio.charset.StandardCharsets.UTF_8);
+    if (p.isAlive() || p.exitValue() != 0) {
+      throw new AssertionError("kubectl " + String.join(" ", args) + " failed:\n" + text);
+    }
+    return text;
+  }
+
   /** The admin client (closed with the cluster). */
   public KubernetesClient client() {
     return client;
