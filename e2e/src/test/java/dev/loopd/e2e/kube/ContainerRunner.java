@@ -86,6 +86,9 @@ final class ContainerRunner {
       }
       process = p;
       startedAt = Instant.now();
+      if (everStarted) {
+        restarts++;
+      }
       everStarted = true;
       started = false;
       ready = false;
@@ -163,7 +166,6 @@ final class ContainerRunner {
         ended = term;
       } else {
         last = term;
-        restarts++;
         if (Duration.between(startedAt, Instant.now()).toMinutes() >= 10) {
           backoffStep = 0;
         }

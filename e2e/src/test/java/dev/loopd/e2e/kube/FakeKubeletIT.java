@@ -3,9 +3,12 @@ package dev.loopd.e2e.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -20,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,7 +64,10 @@ class FakeKubeletIT {
             cluster,
             Map.of(
                 "in-pod", List.of(java, inPod.toString()),
-                "sleeper", List.of("/bin/sleep", "600")));
+                "sleeper", List.of("/bin/sleep", "600"),
+                "crasher", List.of("/bin/sh", "-c", "exit 3"),
+                "stubborn",
+                    List.of("/bin/sh", "-c", "trap '' TERM; while true; do sleep 1; done")));
     LOGS.watch(kubelet::logs);
     client = cluster.client();
     Path handler = Files.createDirectories(cluster.dir().resolve("handlers")).resolve("hello.mjs");
@@ -182,7 +189,7 @@ class FakeKubeletIT {
         .build();
   }
 
-  private static io.fabric8.kubernetes.api.model.Service service() {
+  private static Service service() {
     return new ServiceBuilder()
         .withNewMetadata()
         .withName("hello")
@@ -309,7 +316,7 @@ class FakeKubeletIT {
     client
         .pods()
         .resource(
-            new io.fabric8.kubernetes.api.model.PodBuilder()
+            new PodBuilder()
                 .withNewMetadata()
                 .withName("in-pod")
                 .endMetadata()
@@ -376,25 +383,22 @@ class FakeKubeletIT {
     assertThat(available()).isEqualTo(1);
   }
 
-  private static Pod sleeper(
-      String name,
-      java.util.function.UnaryOperator<io.fabric8.kubernetes.api.model.ContainerBuilder>
-          container) {
-    return new io.fabric8.kubernetes.api.model.PodBuilder()
+  /** A one-container pod (container "main") of {@code image}, grace period 1 s. */
+  private static Pod pod(String name, String image, UnaryOperator<ContainerBuilder> container) {
+    return new PodBuilder()
         .withNewMetadata()
         .withName(name)
         .endMetadata()
         .withNewSpec()
         .withTerminationGracePeriodSeconds(1L)
         .withContainers(
-            container
-                .apply(
-                    new io.fabric8.kubernetes.api.model.ContainerBuilder()
-                        .withName("main")
-                        .withImage("loopd/sleeper"))
-                .build())
+            container.apply(new ContainerBuilder().withName("main").withImage(image)).build())
         .endSpec()
         .build();
+  }
+
+  private static Pod sleeper(String name, UnaryOperator<ContainerBuilder> container) {
+    return pod(name, "loopd/sleeper", container);
   }
 
   @Test
@@ -465,5 +469,48 @@ class FakeKubeletIT {
     assertThat(status.getLastState().getTerminated().getExitCode()).as("SIGTERM").isEqualTo(143);
     assertThat(Files.readString(kubelet.dir().resolve("kubelet.log")))
         .contains("default/unhealthy/main: liveness probe failed 2 times");
+  }
+
+  @Test
+  @Order(9)
+  void aCrashingContainerIsRestartedOnceAtOnceThenBacksOff() throws Exception {
+    client.pods().resource(pod("crashes", "loopd/crasher", c -> c)).create();
+    Await.until(
+        "pod crashes to back off after its second exit",
+        Duration.ofSeconds(30),
+        () -> {
+          ContainerStatus s = container(client.pods().withName("crashes").get());
+          return s.getState().getWaiting() != null
+              && "CrashLoopBackOff".equals(s.getState().getWaiting().getReason());
+        });
+    ContainerStatus status = container(client.pods().withName("crashes").get());
+    assertThat(status.getRestartCount()).isEqualTo(1);
+    assertThat(status.getState().getWaiting().getMessage()).startsWith("back-off 10s");
+    assertThat(status.getLastState().getTerminated().getExitCode()).isEqualTo(3);
+    assertThat(status.getReady()).isFalse();
+  }
+
+  @Test
+  @Order(10)
+  void aProcessIgnoringSigtermIsKilledWhenTheGracePeriodEnds() throws Exception {
+    client.pods().resource(pod("stubborn", "loopd/stubborn", c -> c)).create();
+    Await.until(
+        "pod stubborn to run",
+        Duration.ofSeconds(30),
+        () -> ready(client.pods().withName("stubborn").get()));
+    client.pods().withName("stubborn").delete();
+    Await.until(
+        "pod stubborn to be gone",
+        Duration.ofSeconds(30),
+        () -> client.pods().withName("stubborn").get() == null);
+
+    FakeKubelet.Termination stopped =
+        kubelet.terminations().stream()
+            .filter(t -> t.pod().equals("stubborn"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(stopped.killed()).isTrue();
+    assertThat(stopped.exitCode()).as("SIGKILL").isEqualTo(137);
+    assertThat(stopped.took()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
   }
 }
