@@ -3,15 +3,11 @@ package dev.loopd.e2e.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -85,8 +80,8 @@ class FakeKubeletIT {
                 .addToData("word", "hi")
                 .build())
         .create();
-    client.services().resource(service()).create();
-    client.apps().deployments().resource(deployment(handler)).create();
+    client.services().resource(TestObjects.helloService()).create();
+    client.apps().deployments().resource(TestObjects.helloDeployment(handler)).create();
   }
 
   @AfterAll
@@ -97,111 +92,6 @@ class FakeKubeletIT {
     if (cluster != null) {
       cluster.close();
     }
-  }
-
-  private static Deployment deployment(Path handler) {
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName("hello")
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(1)
-        .withNewSelector()
-        .addToMatchLabels("app", "hello")
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .addToLabels("app", "hello")
-        .endMetadata()
-        .withNewSpec()
-        .withTerminationGracePeriodSeconds(20L)
-        .addNewContainer()
-        .withName("node")
-        .withImage("ghcr.io/loopd/loop-node:dev")
-        .withArgs(
-            "serve",
-            "--host",
-            "$(POD_IP)",
-            "--handler",
-            "hello=" + handler,
-            "--node-id",
-            "$(POD_NAME)-$(GREETING)",
-            "--grace-period-ms",
-            "5000")
-        .addNewEnv()
-        .withName("POD_IP")
-        .withNewValueFrom()
-        .withNewFieldRef()
-        .withFieldPath("status.podIP")
-        .endFieldRef()
-        .endValueFrom()
-        .endEnv()
-        .addNewEnv()
-        .withName("POD_NAME")
-        .withNewValueFrom()
-        .withNewFieldRef()
-        .withFieldPath("metadata.name")
-        .endFieldRef()
-        .endValueFrom()
-        .endEnv()
-        .addNewEnv()
-        .withName("GREETING")
-        .withNewValueFrom()
-        .withNewConfigMapKeyRef("word", "greeting", false)
-        .endValueFrom()
-        .endEnv()
-        .addNewPort()
-        .withName("http")
-        .withContainerPort(8080)
-        .endPort()
-        .withNewStartupProbe()
-        .withNewHttpGet()
-        .withPath("/healthz/live")
-        .withPort(new IntOrString("http"))
-        .endHttpGet()
-        .withPeriodSeconds(1)
-        .withFailureThreshold(120)
-        .endStartupProbe()
-        .withNewReadinessProbe()
-        .withNewHttpGet()
-        .withPath("/healthz/ready")
-        .withPort(new IntOrString("http"))
-        .endHttpGet()
-        .withPeriodSeconds(1)
-        .endReadinessProbe()
-        .withNewLivenessProbe()
-        .withNewTcpSocket()
-        .withPort(new IntOrString(8080))
-        .endTcpSocket()
-        .withPeriodSeconds(2)
-        .endLivenessProbe()
-        .withNewLifecycle()
-        .withNewPreStop()
-        .withNewExec()
-        .withCommand("sleep", "1")
-        .endExec()
-        .endPreStop()
-        .endLifecycle()
-        .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
-  }
-
-  private static Service service() {
-    return new ServiceBuilder()
-        .withNewMetadata()
-        .withName("hello")
-        .endMetadata()
-        .withNewSpec()
-        .addToSelector("app", "hello")
-        .addNewPort()
-        .withPort(8080)
-        .withTargetPort(new IntOrString(8080))
-        .endPort()
-        .endSpec()
-        .build();
   }
 
   private static List<Pod> pods() {
@@ -383,31 +273,13 @@ class FakeKubeletIT {
     assertThat(available()).isEqualTo(1);
   }
 
-  /** A one-container pod (container "main") of {@code image}, grace period 1 s. */
-  private static Pod pod(String name, String image, UnaryOperator<ContainerBuilder> container) {
-    return new PodBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .endMetadata()
-        .withNewSpec()
-        .withTerminationGracePeriodSeconds(1L)
-        .withContainers(
-            container.apply(new ContainerBuilder().withName("main").withImage(image)).build())
-        .endSpec()
-        .build();
-  }
-
-  private static Pod sleeper(String name, UnaryOperator<ContainerBuilder> container) {
-    return pod(name, "loopd/sleeper", container);
-  }
-
   @Test
   @Order(7)
   void aMissingConfigMapHoldsTheContainerUntilItExists() throws Exception {
     client
         .pods()
         .resource(
-            sleeper(
+            TestObjects.sleeper(
                 "waits",
                 c ->
                     c.addNewEnv()
@@ -450,7 +322,7 @@ class FakeKubeletIT {
     client
         .pods()
         .resource(
-            sleeper(
+            TestObjects.sleeper(
                 "unhealthy",
                 c ->
                     c.withNewLivenessProbe()
@@ -474,7 +346,7 @@ class FakeKubeletIT {
   @Test
   @Order(9)
   void aCrashingContainerIsRestartedOnceAtOnceThenBacksOff() throws Exception {
-    client.pods().resource(pod("crashes", "loopd/crasher", c -> c)).create();
+    client.pods().resource(TestObjects.pod("crashes", "loopd/crasher", c -> c)).create();
     Await.until(
         "pod crashes to back off after its second exit",
         Duration.ofSeconds(30),
@@ -493,7 +365,7 @@ class FakeKubeletIT {
   @Test
   @Order(10)
   void aProcessIgnoringSigtermIsKilledWhenTheGracePeriodEnds() throws Exception {
-    client.pods().resource(pod("stubborn", "loopd/stubborn", c -> c)).create();
+    client.pods().resource(TestObjects.pod("stubborn", "loopd/stubborn", c -> c)).create();
     Await.until(
         "pod stubborn to run",
         Duration.ofSeconds(30),
