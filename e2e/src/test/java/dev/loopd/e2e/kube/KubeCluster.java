@@ -40,6 +40,7 @@ public final class KubeCluster implements AutoCloseable {
   private final Path bin;
   private final String token = UUID.randomUUID().toString();
   private final List<LoggedProcess> processes = new ArrayList<>();
+  private String etcdUrl;
   private int apiPort;
   private KubernetesClient client;
 
@@ -102,11 +103,9 @@ public final class KubeCluster implements AutoCloseable {
     Await.until(
         "etcd to answer on " + etcdUrl + "/health",
         START_TIMEOUT,
-        () -> get(http, etcdUrl + "/health", null).contains("\"health\":\"true\""),
+        () -> running() && get(http, etcdUrl + "/health", null).contains("\"health\":\"true\""),
         this::logs);
   }
-
-  private String etcdUrl;
 
   private void startApiServer() throws Exception {
     Path certs = Files.createDirectories(dir.resolve("kube-apiserver"));
@@ -138,7 +137,8 @@ public final class KubeCluster implements AutoCloseable {
         "kube-apiserver to be ready on " + apiServerUrl() + "/readyz",
         START_TIMEOUT,
         () ->
-            Files.exists(ca)
+            running()
+                && Files.exists(ca)
                 && get(Tls.trusting(ca), apiServerUrl() + "/readyz", token).equals("ok"),
         this::logs);
     Files.writeString(kubeconfig(), kubeconfigText());
@@ -165,6 +165,7 @@ public final class KubeCluster implements AutoCloseable {
         "kube-controller-manager to create the default service account's token",
         START_TIMEOUT,
         () -> {
+          running();
           ServiceAccount sa =
               client.serviceAccounts().inNamespace("default").withName("default").get();
           return sa != null && !sa.getSecrets().isEmpty();
@@ -183,6 +184,16 @@ public final class KubeCluster implements AutoCloseable {
         "--port=0",
         "--secure-port=0",
         "--profiling=false");
+  }
+
+  /** True, or an AssertionError (which ends a wait at once) when a component has exited. */
+  private boolean running() {
+    for (LoggedProcess p : processes) {
+      if (!p.alive()) {
+        throw new AssertionError(p.name + " exited with " + p.process().exitValue());
+      }
+    }
+    return true;
   }
 
   private void start(String name, String... command) throws IOException {
