@@ -2,7 +2,7 @@ package dev.loopd.control.api;
 
 import dev.loopd.control.auth.Caller;
 import dev.loopd.control.errors.ApiException;
-import dev.loopd.operator.core.OperatorCore;
+import dev.loopd.operator.core.PlatformRuntime;
 import dev.loopd.operator.core.PoolRef;
 import dev.loopd.operator.core.PoolWatcher;
 import dev.loopd.operator.store.Store;
@@ -23,10 +23,10 @@ import jakarta.inject.Inject;
 public class TelemetryGrpcService extends TelemetryServiceGrpc.TelemetryServiceImplBase {
 
   private final Store store;
-  private final OperatorCore core;
+  private final PlatformRuntime core;
 
   @Inject
-  public TelemetryGrpcService(Store store, OperatorCore core) {
+  public TelemetryGrpcService(Store store, PlatformRuntime core) {
     this.store = store;
     this.core = core;
   }

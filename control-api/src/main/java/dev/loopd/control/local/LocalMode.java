@@ -1,6 +1,6 @@
 package dev.loopd.control.local;
 
-import dev.loopd.control.route.InvocationRouter;
+import dev.loopd.control.platform.Wiring;
 import dev.loopd.control.route.NodeChannels;
 import dev.loopd.control.store.FileStore;
 import dev.loopd.operator.core.OperatorCore;
@@ -9,8 +9,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,67 +48,66 @@ public class LocalMode {
   @ConfigProperty(name = "quarkus.grpc.server.host", defaultValue = "127.0.0.1")
   String host;
 
-  @Produces
-  @Singleton
-  Store store() {
-    return FileStore.open(dataDir.resolve("store"));
+  @Inject Wiring wiring;
+  @Inject Clock clock;
+
+  private Store store;
+  private LocalProcessDriver driver;
+  private OperatorCore core;
+
+  /** The file-backed store under {@code <data-dir>/store}. */
+  public synchronized Store store() {
+    if (store == null) {
+      store = FileStore.open(dataDir.resolve("store"));
+    }
+    return store;
   }
 
-  @Produces
-  @Singleton
-  Clock clock() {
-    return Clock.systemUTC();
+  synchronized LocalProcessDriver driver() {
+    if (driver == null) {
+      List<String> command =
+          nodeCommand.orElse(List.of(home.resolve("bin/loop-node").toAbsolutePath().toString()));
+      driver =
+          new LocalProcessDriver(
+              command,
+              address(),
+              dataDir.resolve("logs/nodes"),
+              nodeJavaOpts.map(o -> Map.of("LOOPD_JAVA_OPTS", o)).orElse(Map.of()));
+    }
+    return driver;
   }
 
-  @Produces
-  @Singleton
-  LocalProcessDriver driver() {
-    List<String> command =
-        nodeCommand.orElse(List.of(home.resolve("bin/loop-node").toAbsolutePath().toString()));
-    String target = (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port;
-    return new LocalProcessDriver(
-        command,
-        target,
-        dataDir.resolve("logs/nodes"),
-        nodeJavaOpts.map(o -> Map.of("LOOPD_JAVA_OPTS", o)).orElse(Map.of()));
+  /** The operator core, driving {@code loop-node} child processes; also the API's runtime. */
+  public synchronized OperatorCore core() {
+    if (core == null) {
+      core = new OperatorCore(store(), driver(), clock);
+    }
+    return core;
   }
 
-  /** Also the {@code StatusView} the API services read pool and handler status from. */
-  @Produces
-  @Singleton
-  OperatorCore core(Store store, LocalProcessDriver driver, Clock clock) {
-    return new OperatorCore(store, driver, clock);
+  private String address() {
+    return (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port;
   }
 
-  @Produces
-  @Singleton
-  NodeChannels channels() {
-    return new NodeChannels();
-  }
-
-  @Produces
-  @Singleton
-  InvocationRouter router(OperatorCore core, NodeChannels channels) {
-    return new InvocationRouter(core, channels);
-  }
-
-  void start(@Observes StartupEvent event, Store store, OperatorCore core, Clock clock) {
-    LocalBootstrap.Result boot = LocalBootstrap.ensure(store, dataDir, clock);
-    core.start();
-    String address = (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + port;
+  void start(@Observes StartupEvent event) {
+    if (wiring.mode() != Wiring.Mode.LOCAL) {
+      return;
+    }
+    LocalBootstrap.Result boot = LocalBootstrap.ensure(store(), dataDir, clock);
+    core().start();
+    String address = address();
     LocalBootstrap.writeReady(dataDir, address, boot);
     LOG.log(System.Logger.Level.INFO, "loopd is up at {0} (data in {1})", address, dataDir);
   }
 
-  void stop(
-      @Observes ShutdownEvent event,
-      OperatorCore core,
-      LocalProcessDriver driver,
-      NodeChannels channels) {
+  void stop(@Observes ShutdownEvent event, NodeChannels channels) {
+    if (wiring.mode() != Wiring.Mode.LOCAL) {
+      return;
+    }
     LOG.log(System.Logger.Level.INFO, "loopd is stopping: draining the nodes");
     LocalBootstrap.clearReady(dataDir);
-    core.drainAll(Duration.ofSeconds(20));
-    driver.stopAll(Duration.ofSeconds(10));
+    core().drainAll(Duration.ofSeconds(20));
+    driver().stopAll(Duration.ofSeconds(10));
     channels.close();
   }
 }

@@ -2,7 +2,7 @@ package dev.loopd.control.route;
 
 import com.google.protobuf.util.Durations;
 import dev.loopd.operator.core.NodeTarget;
-import dev.loopd.operator.core.OperatorCore;
+import dev.loopd.operator.core.PlatformRuntime;
 import dev.loopd.operator.core.PoolRef;
 import dev.loopd.proto.node.v1.InvokeRequest;
 import dev.loopd.proto.node.v1.InvokeResponse;
@@ -38,10 +38,10 @@ public final class InvocationRouter {
   /** Without a deadline from the caller, an invocation waits at most this for a ready node. */
   public static final Duration MAX_HOLD = Duration.ofSeconds(60);
 
-  private final OperatorCore core;
+  private final PlatformRuntime core;
   private final NodeChannels channels;
 
-  public InvocationRouter(OperatorCore core, NodeChannels channels) {
+  public InvocationRouter(PlatformRuntime core, NodeChannels channels) {
     this.core = core;
     this.channels = channels;
   }

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * the running platform (a node for an invocation, pool health, status of pools and handlers). It
  * knows nothing of Kubernetes: the store and the {@link NodeDriver} are the edges.
  */
-public final class OperatorCore implements StatusView, AutoCloseable {
+public final class OperatorCore implements PlatformRuntime, AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(OperatorCore.class.getName());
 
@@ -130,11 +130,7 @@ public final class OperatorCore implements StatusView, AutoCloseable {
 
   // For the control API.
 
-  /**
-   * A ready node of the pool for one invocation, least loaded first; held while the pool starts one
-   * (scale from zero). Fails with NOT_FOUND when the pool does not exist, RESOURCE_EXHAUSTED when
-   * too many invocations are held. The caller bounds the wait with its deadline.
-   */
+  @Override
   public CompletableFuture<NodeTarget> awaitNode(PoolRef pool, Set<String> exclude) {
     Optional<PoolController> c = controllerFor(pool);
     if (c.isEmpty()) {
@@ -147,17 +143,24 @@ public final class OperatorCore implements StatusView, AutoCloseable {
     if (!node.isDone()) {
       ticker.execute(this::tickSafely); // a held invocation may start a node: decide now
     }
-    return node.thenApply(n -> new NodeTarget(n.id, n.grpcAddress()));
+    CompletableFuture<NodeTarget> target =
+        node.thenApply(n -> new NodeTarget(n.id, n.grpcAddress()));
+    // The caller gave up (its deadline passed, it cancelled): release its place in the hold queue,
+    // where it would count as demand and as one of the bounded queue's slots.
+    target.whenComplete((t, failure) -> {
+      if (failure != null) {
+        node.cancel(false);
+      }
+    });
+    return target;
   }
 
+  @Override
   public Optional<PoolHealth> health(PoolRef pool) {
     return controllerFor(pool).map(PoolController::health);
   }
 
-  /**
-   * Subscribes to a pool's health (every tick) and scaling events until {@link Runnable#run} of the
-   * returned handle is called or the pool is deleted.
-   */
+  @Override
   public Runnable watch(PoolRef pool, PoolWatcher watcher) {
     List<PoolWatcher> list = watchers.computeIfAbsent(pool, r -> new CopyOnWriteArrayList<>());
     list.add(watcher);

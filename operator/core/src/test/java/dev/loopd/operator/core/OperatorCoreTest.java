@@ -176,6 +176,20 @@ class OperatorCoreTest {
   }
 
   @Test
+  void anInvocationWhoseCallerGaveUpNoLongerCountsAsHeld() {
+    pool("lazy", PoolSpec.newBuilder().setMinNodes(0).setMaxNodes(2).build());
+    PoolRef lazy = new PoolRef("t", "lazy");
+    CompletableFuture<NodeTarget> gaveUp = core.awaitNode(lazy, Set.of());
+    CompletableFuture<NodeTarget> waits = core.awaitNode(lazy, Set.of());
+    assertThat(core.health(lazy).orElseThrow().getHeldInvocations()).isEqualTo(2);
+
+    gaveUp.completeExceptionally(new java.util.concurrent.TimeoutException()); // as orTimeout does
+
+    assertThat(core.health(lazy).orElseThrow().getHeldInvocations()).isEqualTo(1);
+    assertThat(waits).isNotDone();
+  }
+
+  @Test
   void aNodeWhoseProcessDiedIsReplaced() throws Exception {
     pool("web", manual(1));
     core.tick();
