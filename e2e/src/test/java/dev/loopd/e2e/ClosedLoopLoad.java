@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the think time bounds the CPU the load asks for (clients x work / (work + think)), so on a small
  * machine the nodes being started still get CPU to warm up. Every result is recorded.
  */
-final class ClosedLoopLoad implements AutoCloseable {
+public final class ClosedLoopLoad implements AutoCloseable {
 
   private final InvokeServiceFutureStub invoke;
   private final InvokeRequest request;
@@ -41,7 +41,7 @@ final class ClosedLoopLoad implements AutoCloseable {
     this.stopped = new CountDownLatch(clients);
   }
 
-  static ClosedLoopLoad start(
+  public static ClosedLoopLoad start(
       InvokeServiceFutureStub invoke, InvokeRequest request, int clients, Duration thinkTime) {
     ClosedLoopLoad load = new ClosedLoopLoad(invoke, request, clients, thinkTime);
     for (int i = 0; i < clients; i++) {
@@ -81,11 +81,11 @@ final class ClosedLoopLoad implements AutoCloseable {
     timer.schedule(this::send, thinkTime.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  long succeeded() {
+  public long succeeded() {
     return ok.get();
   }
 
-  List<String> failures() {
+  public List<String> failures() {
     return List.copyOf(failures);
   }
 
