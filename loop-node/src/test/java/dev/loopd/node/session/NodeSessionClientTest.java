@@ -243,7 +243,16 @@ class NodeSessionClientTest {
       logger.removeHandler(capture);
     }
 
-    String recovered = lines.stream().filter(l -> l.contains("reconnected")).findFirst().get();
+    // The "reconnected" line is logged on the session's thread, maybe just after READY is seen.
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (lines.stream().noneMatch(l -> l.contains("reconnected")) && System.nanoTime() < end) {
+      Thread.sleep(10);
+    }
+    String recovered =
+        lines.stream()
+            .filter(l -> l.contains("reconnected"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no \"reconnected\" line in " + lines));
     int attempts =
         Integer.parseInt(recovered.replaceAll(".* after (\\d+) failed attempts.*", "$1"));
     assertThat(attempts).isGreaterThanOrEqualTo(10);
