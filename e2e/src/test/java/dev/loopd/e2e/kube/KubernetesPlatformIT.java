@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,13 +42,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * through the control API, and the autoscaler moving the pool's Deployment under load and back.
  *
  * <p>Needs {@code control-api/target/quarkus-app} and {@code operator/app/target/quarkus-app} (or
- * {@code -Dloopd.control-api.app=DIR}, {@code -Dloopd.operator.app=DIR}). Run it with {@code
- * -Dit.test=KubernetesPlatformIT} once the {@code @Disabled} below is gone.
+ * {@code -Dloopd.control-api.app=DIR}, {@code -Dloopd.operator.app=DIR}). Run it alone with {@code
+ * -Dit.test=KubernetesPlatformIT}.
  */
-@Disabled(
-    "until operator/app is on main (wip/operator-app) and starts: its KubernetesStore waits for"
-        + " informers on the Vert.x event loop that starts the gRPC server, whose Fabric8 HTTP"
-        + " runs on that same loop (TimeoutException, 'cannot list loopd's objects')")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KubernetesPlatformIT {
 

@@ -65,12 +65,33 @@ public final class RemoteRuntime implements PlatformRuntime, AutoCloseable {
     this.blocking = RuntimeServiceGrpc.newBlockingStub(channel);
   }
 
+  /**
+   * Asks the operator for a node. AwaitNode has no effect but a place in the pool's hold queue, so
+   * a call lost to the operator restarting or changing leader (UNAVAILABLE, a reset stream) is
+   * asked again with backoff: the invocation stays held, as while a pool scales from zero, until
+   * the caller's own timeout completes the returned future.
+   */
   @Override
   public CompletableFuture<NodeTarget> awaitNode(PoolRef pool, Set<String> exclude) {
-    var call =
-        futures.awaitNode(
-            AwaitNodeRequest.newBuilder().setPool(key(pool)).addAllExcludeNodeIds(exclude).build());
     CompletableFuture<NodeTarget> result = new CompletableFuture<>();
+    AwaitNodeRequest request =
+        AwaitNodeRequest.newBuilder().setPool(key(pool)).addAllExcludeNodeIds(exclude).build();
+    ask(request, result, Duration.ofMillis(100));
+    return result;
+  }
+
+  private void ask(
+      AwaitNodeRequest request, CompletableFuture<NodeTarget> result, Duration backoff) {
+    if (result.isDone()) {
+      return;
+    }
+    var call = futures.awaitNode(request);
+    // The caller timed out or gave up: cancel the call so the operator stops holding it.
+    result.whenComplete((node, failure) -> {
+      if (failure != null) {
+        call.cancel(true);
+      }
+    });
     Futures.addCallback(
         call,
         new FutureCallback<AwaitNodeResponse>() {
@@ -81,17 +102,38 @@ public final class RemoteRuntime implements PlatformRuntime, AutoCloseable {
 
           @Override
           public void onFailure(Throwable failure) {
-            result.completeExceptionally(unreachable(failure));
+            if (result.isDone()) {
+              return;
+            }
+            if (!worthAskingAgain(Status.fromThrowable(failure))) {
+              result.completeExceptionally(unreachable(failure));
+              return;
+            }
+            LOG.log(
+                System.Logger.Level.DEBUG,
+                "asking the operator at {0} for a node again in {1} ms: {2}",
+                address,
+                backoff.toMillis(),
+                failure.getMessage());
+            try {
+              retries.schedule(
+                  () -> ask(request, result, min(backoff.multipliedBy(2), MAX_BACKOFF)),
+                  backoff.toMillis(),
+                  TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+              result.completeExceptionally(unreachable(failure));
+            }
           }
         },
         MoreExecutors.directExecutor());
-    // The caller timed out or gave up: cancel the call so the operator stops holding it.
-    result.whenComplete((node, failure) -> {
-      if (failure != null) {
-        call.cancel(true);
-      }
-    });
-    return result;
+  }
+
+  /** The operator's answers stand; lost calls (restart, new leader, reset stream) are retried. */
+  private static boolean worthAskingAgain(Status status) {
+    return switch (status.getCode()) {
+      case UNAVAILABLE, INTERNAL, UNKNOWN, ABORTED -> true;
+      default -> false;
+    };
   }
 
   @Override

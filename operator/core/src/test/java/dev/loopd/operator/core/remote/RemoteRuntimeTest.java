@@ -107,15 +107,28 @@ class RemoteRuntimeTest {
   void anUnreachableOperatorIsUnavailableNamingItsAddress() throws Exception {
     server.shutdownNow().awaitTermination();
 
-    assertThatThrownBy(() -> remote.awaitNode(POOL, Set.of()).get(5, TimeUnit.SECONDS))
-        .cause()
-        .satisfies(e -> {
-          assertThat(Status.fromThrowable(e).getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-          assertThat(e).hasMessageContaining("operator at operator:7071 is not reachable");
-        });
     assertThatThrownBy(() -> remote.health(POOL))
         .isInstanceOf(StatusRuntimeException.class)
-        .hasMessageContaining("operator:7071");
+        .hasMessageContaining("operator at operator:7071 is not reachable");
+    // An invocation waits for the operator (until its own timeout) rather than failing.
+    CompletableFuture<NodeTarget> waiting =
+        remote.awaitNode(POOL, Set.of()).orTimeout(300, TimeUnit.MILLISECONDS);
+    assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(java.util.concurrent.TimeoutException.class);
+  }
+
+  @Test
+  void anInvocationIsHeldWhileTheOperatorRestarts() throws Exception {
+    server.shutdownNow().awaitTermination();
+    CompletableFuture<NodeTarget> waiting = remote.awaitNode(POOL, Set.of());
+    Thread.sleep(300); // a few refused dials
+    assertThat(waiting).isNotDone();
+
+    core.nodes.put(POOL, CompletableFuture.completedFuture(new NodeTarget("n-1", "10.0.0.1:9090")));
+    server = serve();
+
+    assertThat(waiting.get(10, TimeUnit.SECONDS).nodeId()).isEqualTo("n-1");
   }
 
   @Test
