@@ -123,10 +123,10 @@ class LoopPoolReconcilerIT {
     create("status", 2, null);
     LoopPool first =
         await(
-            "the status of generation 1",
+            "the core's status of generation 1",
             WAIT,
             () -> loopPool("status").get(),
-            p -> observed(p, 1));
+            p -> observed(p, 1) && !"Unknown".equals(condition(p, "Ready").getStatus()));
     assertThat(first.getStatus().getConditions())
         .extracting(Condition::getType)
         .containsExactlyInAnyOrder("Ready", "Scaling", "Degraded");
@@ -183,11 +183,12 @@ class LoopPoolReconcilerIT {
         p -> p.getStatus() != null && Integer.valueOf(4).equals(p.getStatus().getDesiredNodes()));
     Event e =
         await(
-                "a Manual scaling event on the LoopPool",
+                "a Manual scaling event to 4 nodes on the LoopPool",
                 WAIT,
                 () ->
                     events("scaled").stream()
                         .filter(x -> "Manual".equals(x.getReason()))
+                        .filter(x -> x.getMessage().contains("-> 4 nodes"))
                         .findFirst(),
                 Optional::isPresent)
             .get();
