@@ -9,10 +9,13 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Kubernetes Events (core/v1) on a LoopPool: one for every scaling decision of the operator core
@@ -26,9 +29,15 @@ public final class PoolEvents {
   /** {@code source.component} and {@code reportingComponent} of the events. */
   public static final String COMPONENT = "loopd-operator";
 
+  /** An identical scaling event within this long of the last one is not recorded again. */
+  static final Duration REPEAT_AFTER = Duration.ofMinutes(5);
+
   private final KubernetesClient client;
   private final Clock clock;
   private final String instance;
+  private final Map<String, Recorded> last = new ConcurrentHashMap<>();
+
+  private record Recorded(String what, Instant at) {}
 
   /**
    * @param instance the reporting instance (this operator's pod name)
@@ -39,8 +48,22 @@ public final class PoolEvents {
     this.instance = instance;
   }
 
-  /** A scaling decision: Normal, except a node replacement (Warning). */
+  /**
+   * A scaling decision: Normal, except a node replacement (Warning). The operator core repeats a
+   * decision every tick until the pods it asked for say Hello; one Event stands for the repeats
+   * (again after {@link #REPEAT_AFTER}).
+   */
   public void scaling(LoopPool pool, ScalingEvent event) {
+    String key = pool.getMetadata().getNamespace() + "/" + pool.getMetadata().getName();
+    String what = event.getReason() + " " + event.getFromNodes() + " " + event.getToNodes();
+    Instant now = Instant.now(clock);
+    Recorded previous = last.get(key);
+    if (previous != null
+        && previous.what().equals(what)
+        && now.isBefore(previous.at().plus(REPEAT_AFTER))) {
+      return;
+    }
+    last.put(key, new Recorded(what, now));
     String type =
         event.getReason() == ScalingEvent.Reason.REASON_NODE_REPLACED ? "Warning" : "Normal";
     String message =

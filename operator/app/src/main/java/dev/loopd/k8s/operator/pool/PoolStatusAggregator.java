@@ -4,6 +4,7 @@ import dev.loopd.k8s.convert.StatusConversions;
 import dev.loopd.k8s.crd.v1alpha1.Condition;
 import dev.loopd.k8s.crd.v1alpha1.LoopPool;
 import dev.loopd.k8s.crd.v1alpha1.LoopPoolStatus;
+import dev.loopd.k8s.crd.v1alpha1.ScalingEventStatus;
 import dev.loopd.k8s.operator.model.Labels;
 import dev.loopd.k8s.operator.model.PoolModels;
 import dev.loopd.k8s.operator.status.ConditionTimes;
@@ -73,6 +74,7 @@ final class PoolStatusAggregator {
               health == null ? 0 : health.getMeanElu(),
               Labels.selectorString(pool.getMetadata().getName()));
       s.getConditions().forEach(c -> conditions.put(c.getType(), copy(c)));
+      s.setRecentEvents(withoutRepeats(s.getRecentEvents()));
     } else {
       s = new LoopPoolStatus();
       s.setReplicas(0);
@@ -121,6 +123,25 @@ final class PoolStatusAggregator {
   private String transitionTime(Condition next) {
     return ConditionTimes.transitionTime(
         pool.getStatus() == null ? null : pool.getStatus().getConditions(), next, clock);
+  }
+
+  /**
+   * The events without consecutive repeats (same reason and sizes): the core repeats a decision
+   * every tick until the pods it asked for say Hello. The first of a run is kept.
+   */
+  static List<ScalingEventStatus> withoutRepeats(List<ScalingEventStatus> events) {
+    List<ScalingEventStatus> out = new ArrayList<>();
+    for (ScalingEventStatus e : events) {
+      ScalingEventStatus prev = out.isEmpty() ? null : out.getLast();
+      if (prev != null
+          && Objects.equals(prev.getReason(), e.getReason())
+          && Objects.equals(prev.getFrom(), e.getFrom())
+          && Objects.equals(prev.getTo(), e.getTo())) {
+        continue;
+      }
+      out.add(e);
+    }
+    return out;
   }
 
   private static Condition copy(Condition c) {

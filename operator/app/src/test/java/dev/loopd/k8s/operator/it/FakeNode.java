@@ -40,6 +40,11 @@ public final class FakeNode implements StreamObserver<ControlMessage> {
     send(
         NodeMessage.newBuilder()
             .setReady(NodeMessage.Ready.newBuilder().setHandlerSetVersion(setVersion)));
+    stats(0.1);
+  }
+
+  /** One stats window: ready, with this event-loop utilization. */
+  public void stats(double elu) {
     send(
         NodeMessage.newBuilder()
             .setStats(
@@ -47,7 +52,7 @@ public final class FakeNode implements StreamObserver<ControlMessage> {
                     .setNodeId(id)
                     .setTimestamp(
                         com.google.protobuf.util.Timestamps.fromMillis(System.currentTimeMillis()))
-                    .setElu(0.1)
+                    .setElu(elu)
                     .setReady(true)
                     .setHandlerSetVersion(setVersion)));
   }

@@ -16,6 +16,9 @@ import dev.loopd.proto.node.v1.ControlMessage;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -120,10 +123,10 @@ class LoopPoolReconcilerIT {
     create("status", 2, null);
     LoopPool first =
         await(
-            "the status of generation 1",
+            "the core's status of generation 1",
             WAIT,
             () -> loopPool("status").get(),
-            p -> observed(p, 1));
+            p -> observed(p, 1) && !"Unknown".equals(condition(p, "Ready").getStatus()));
     assertThat(first.getStatus().getConditions())
         .extracting(Condition::getType)
         .containsExactlyInAnyOrder("Ready", "Scaling", "Degraded");
@@ -180,17 +183,23 @@ class LoopPoolReconcilerIT {
         p -> p.getStatus() != null && Integer.valueOf(4).equals(p.getStatus().getDesiredNodes()));
     Event e =
         await(
-                "a Manual scaling event on the LoopPool",
+                "a Manual scaling event to 4 nodes on the LoopPool",
                 WAIT,
                 () ->
                     events("scaled").stream()
                         .filter(x -> "Manual".equals(x.getReason()))
+                        .filter(x -> x.getMessage().contains("-> 4 nodes"))
                         .findFirst(),
                 Optional::isPresent)
             .get();
     assertThat(e.getMessage()).contains("-> 4 nodes");
     assertThat(e.getType()).isEqualTo("Normal");
     assertThat(e.getSource().getComponent()).isEqualTo(PoolEvents.COMPONENT);
+    // No pod ever says Hello here, so the core repeats its decision every tick: one Event.
+    OperatorHarness.sleep(3000);
+    assertThat(events("scaled").stream().filter(x -> "Manual".equals(x.getReason())))
+        .extracting(Event::getMessage)
+        .doesNotHaveDuplicates();
   }
 
   @Test
@@ -262,6 +271,118 @@ class LoopPoolReconcilerIT {
     } finally {
       op.pools.beforeStatusWrite = x -> {};
     }
+  }
+
+  @Test
+  void theAutoscalersDecisionReachesTheDeployment() {
+    LoopPool p = new LoopPool();
+    p.setMetadata(new ObjectMetaBuilder().withName("auto").withNamespace(NS).build());
+    LoopPoolSpec spec = new LoopPoolSpec();
+    spec.setMinNodes(1);
+    spec.setMaxNodes(4);
+    AutoscalingSpec a = new AutoscalingSpec();
+    a.setMode(AutoscalingMode.AUTO);
+    a.setStableWindow("4s");
+    a.setPanicWindow("2s");
+    spec.setAutoscaling(a);
+    p.setSpec(spec);
+    op.client.resource(p).create();
+    await("the Deployment at 1", WAIT, () -> deployment("auto"), d -> d != null);
+    FakeNode node = new FakeNode(op, "auto-5d6c-aaaaa", "acme/auto");
+    node.hello();
+    await("the handler set", WAIT, node::take, m -> m != null && m.hasHandlerSet());
+    node.ready();
+
+    // A saturated loop (ELU 1.0 against a 0.6 target): the pool needs 2 nodes.
+    Deployment scaled =
+        await(
+            "the Deployment scaled up by the autoscaler",
+            Duration.ofSeconds(60),
+            () -> {
+              node.stats(1.0);
+              return deployment("auto");
+            },
+            d -> d.getSpec().getReplicas() >= 2);
+    assertThat(loopPool("auto").get().getSpec().getReplicas())
+        .isEqualTo(scaled.getSpec().getReplicas());
+    await(
+        "a ScaleUp or Panic event",
+        WAIT,
+        () -> events("auto"),
+        es -> es.stream().anyMatch(e -> List.of("ScaleUp", "Panic").contains(e.getReason())));
+  }
+
+  @Test
+  void aPodThatCannotPullItsImageDegradesThePoolWithAWarning() {
+    create("broken", 1, null);
+    await("the Deployment", WAIT, () -> deployment("broken"), d -> d != null);
+    op.kube.apply(
+        new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+            .withNewMetadata()
+            .withName("default")
+            .withNamespace(NS)
+            .endMetadata()
+            .build());
+    // What a kubelet would report for the Deployment's pod (there is no kubelet here).
+    Pod pod =
+        op.client
+            .resource(
+                new PodBuilder()
+                    .withNewMetadata()
+                    .withName("broken-6b9d-zzzzz")
+                    .withNamespace(NS)
+                    .withLabels(
+                        deployment("broken").getSpec().getTemplate().getMetadata().getLabels())
+                    .endMetadata()
+                    .withNewSpec()
+                    .withAutomountServiceAccountToken(false)
+                    .addNewContainer()
+                    .withName("loop-node")
+                    .withImage("ghcr.io/loopd/loop-node:missing")
+                    .endContainer()
+                    .endSpec()
+                    .build())
+            .create();
+    pod.setStatus(
+        new PodStatusBuilder()
+            .withPhase("Pending")
+            .addNewContainerStatus()
+            .withName("loop-node")
+            .withImage("ghcr.io/loopd/loop-node:missing")
+            .withImageID("")
+            .withReady(false)
+            .withRestartCount(0)
+            .withNewState()
+            .withNewWaiting()
+            .withReason("ImagePullBackOff")
+            .withMessage("Back-off pulling image \"ghcr.io/loopd/loop-node:missing\"")
+            .endWaiting()
+            .endState()
+            .endContainerStatus()
+            .build());
+    op.client.resource(pod).updateStatus();
+
+    LoopPool p =
+        await(
+            "the pool Degraded",
+            WAIT,
+            () -> loopPool("broken").get(),
+            x -> x.getStatus() != null && "True".equals(condition(x, "Degraded").getStatus()));
+    assertThat(condition(p, "Degraded").getReason()).isEqualTo("NodeFailed");
+    assertThat(condition(p, "Degraded").getMessage())
+        .contains("broken-6b9d-zzzzz", "ImagePullBackOff");
+    Event warning =
+        await(
+                "a Warning event",
+                WAIT,
+                () ->
+                    events("broken").stream()
+                        .filter(e -> "Warning".equals(e.getType()))
+                        .findFirst(),
+                Optional::isPresent)
+            .get();
+    assertThat(warning.getReason()).isEqualTo("NodeFailed");
+    assertThat(warning.getMessage()).contains("ImagePullBackOff");
   }
 
   // Helpers.

@@ -89,6 +89,27 @@ class PoolStatusAggregatorTest {
     assertThat(s.getDesiredNodes()).isEqualTo(4); // spec.replicas
   }
 
+  @Test
+  void repeatsOfADecisionShowOnce() {
+    var up = event("ScaleUp", 1, 2, "10:00:01");
+    var again = event("ScaleUp", 1, 2, "10:00:02");
+    var down = event("ScaleDown", 2, 1, "10:05:00");
+    var upLater = event("ScaleUp", 1, 2, "10:09:00");
+
+    assertThat(PoolStatusAggregator.withoutRepeats(java.util.List.of(up, again, down, upLater)))
+        .containsExactly(up, down, upLater);
+  }
+
+  static dev.loopd.k8s.crd.v1alpha1.ScalingEventStatus event(
+      String reason, int from, int to, String time) {
+    var e = new dev.loopd.k8s.crd.v1alpha1.ScalingEventStatus();
+    e.setReason(reason);
+    e.setFrom(from);
+    e.setTo(to);
+    e.setTime("2026-01-01T" + time + "Z");
+    return e;
+  }
+
   static PoolStatusAggregator aggregate(LoopPool pool, PoolStatus core, Clock clock) {
     PoolHealth health = PoolHealth.newBuilder().setMaxLagP99Seconds(0.012).setMeanElu(0.42).build();
     return new PoolStatusAggregator(pool, clock).core(Optional.of(core), Optional.of(health));
