@@ -248,26 +248,7 @@ final class Platform implements AutoCloseable {
    * timeout}.
    */
   void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    RuntimeException last = null;
-    while (System.nanoTime() < end) {
-      try {
-        if (condition.getAsBoolean()) {
-          return;
-        }
-        last = null;
-      } catch (RuntimeException e) {
-        last = e;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError(
-        "timed out after "
-            + timeout
-            + " waiting for "
-            + what
-            + (last == null ? "" : " (last error: " + last + ")")
-            + logs());
+    Await.until(what, timeout, condition, () -> logs().stripLeading());
   }
 
   <T> T eventually(String what, Duration timeout, Supplier<T> attempt) throws InterruptedException {

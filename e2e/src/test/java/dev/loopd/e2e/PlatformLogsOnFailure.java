@@ -1,8 +1,6 @@
 package dev.loopd.e2e;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Prints the end of the control API's and the nodes' logs of the platforms a test class started
@@ -10,31 +8,10 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * carries what the processes said. Failures whose message already has the logs (from {@link
  * Platform#await}) are not printed twice. Registered on every IT with {@code @ExtendWith}.
  */
-final class PlatformLogsOnFailure
-    implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+final class PlatformLogsOnFailure extends LogsOnFailure {
 
   @Override
-  public void handleTestExecutionException(ExtensionContext context, Throwable failure)
-      throws Throwable {
-    print(context, failure);
-    throw failure;
-  }
-
-  @Override
-  public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure)
-      throws Throwable {
-    print(context, failure);
-    throw failure;
-  }
-
-  @Override
-  public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable failure)
-      throws Throwable {
-    print(context, failure);
-    throw failure;
-  }
-
-  private static void print(ExtensionContext context, Throwable failure) {
+  protected void print(ExtensionContext context, Throwable failure) {
     String message = String.valueOf(failure.getMessage());
     if (message.contains(Platform.LOGS_HEADER)) {
       return;

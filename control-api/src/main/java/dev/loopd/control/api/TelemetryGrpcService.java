@@ -5,10 +5,10 @@ import dev.loopd.control.errors.ApiException;
 import dev.loopd.operator.core.PlatformRuntime;
 import dev.loopd.operator.core.PoolRef;
 import dev.loopd.operator.core.PoolWatcher;
+import dev.loopd.operator.core.StreamingPoolWatcher;
 import dev.loopd.operator.store.Store;
 import dev.loopd.proto.control.v1.GetPoolHealthRequest;
 import dev.loopd.proto.control.v1.PoolHealth;
-import dev.loopd.proto.control.v1.ScalingEvent;
 import dev.loopd.proto.control.v1.TelemetryServiceGrpc;
 import dev.loopd.proto.control.v1.WatchPoolRequest;
 import dev.loopd.proto.control.v1.WatchPoolResponse;
@@ -53,43 +53,15 @@ public class TelemetryGrpcService extends TelemetryServiceGrpc.TelemetryServiceI
   public void watchPool(WatchPoolRequest request, StreamObserver<WatchPoolResponse> responses) {
     PoolRef ref = pool(request.getPool());
     var call = (ServerCallStreamObserver<WatchPoolResponse>) responses;
-    Object lock = new Object();
     PoolWatcher watcher =
-        new PoolWatcher() {
-          @Override
-          public void health(PoolHealth health) {
-            send(WatchPoolResponse.newBuilder().setHealth(health).build());
-          }
-
-          @Override
-          public void scalingEvent(ScalingEvent event) {
-            send(WatchPoolResponse.newBuilder().setScalingEvent(event).build());
-          }
-
-          @Override
-          public void deleted() {
-            synchronized (lock) {
-              if (!call.isCancelled()) {
-                responses.onError(
-                    Status.NOT_FOUND
-                        .withDescription("pool \"" + ref.name() + "\" was deleted")
-                        .asRuntimeException());
-              }
-            }
-          }
-
-          private void send(WatchPoolResponse message) {
-            synchronized (lock) {
-              if (!call.isCancelled()) {
-                try {
-                  responses.onNext(message);
-                } catch (RuntimeException e) {
-                  // cancelled meanwhile
-                }
-              }
-            }
-          }
-        };
+        new StreamingPoolWatcher<>(
+            call,
+            health -> WatchPoolResponse.newBuilder().setHealth(health).build(),
+            event -> WatchPoolResponse.newBuilder().setScalingEvent(event).build(),
+            () ->
+                Status.NOT_FOUND
+                    .withDescription("pool \"" + ref.name() + "\" was deleted")
+                    .asRuntimeException());
     core.health(ref).ifPresent(watcher::health);
     Runnable unsubscribe = core.watch(ref, watcher);
     call.setOnCancelHandler(unsubscribe);

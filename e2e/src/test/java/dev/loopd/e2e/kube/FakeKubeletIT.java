@@ -2,6 +2,7 @@ package dev.loopd.e2e.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loopd.e2e.Await;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.IntOrString;

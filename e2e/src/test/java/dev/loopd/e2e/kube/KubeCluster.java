@@ -1,5 +1,6 @@
 package dev.loopd.e2e.kube;
 
+import dev.loopd.e2e.Await;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;

@@ -1,11 +1,10 @@
 package dev.loopd.e2e.kube;
 
+import dev.loopd.e2e.LogsOnFailure;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Test scaffolding: prints the end of the logs of what a test class started (a {@link
@@ -13,8 +12,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * BeforeAll}/{@code AfterAll} fails. Register it as a static field with {@code @RegisterExtension}
  * and {@link #watch} what should be shown.
  */
-public final class KubeLogsOnFailure
-    implements TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
+public final class KubeLogsOnFailure extends LogsOnFailure {
 
   private final List<Supplier<String>> sources = new CopyOnWriteArrayList<>();
 
@@ -24,27 +22,7 @@ public final class KubeLogsOnFailure
   }
 
   @Override
-  public void handleTestExecutionException(ExtensionContext context, Throwable failure)
-      throws Throwable {
-    print(context, failure);
-    throw failure;
-  }
-
-  @Override
-  public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure)
-      throws Throwable {
-    print(context, failure);
-    throw failure;
-  }
-
-  @Override
-  public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable failure)
-      throws Throwable {
-    print(context, failure);
-    throw failure;
-  }
-
-  private void print(ExtensionContext context, Throwable failure) {
+  protected void print(ExtensionContext context, Throwable failure) {
     StringBuilder out =
         new StringBuilder("=== ")
             .append(context.getDisplayName())

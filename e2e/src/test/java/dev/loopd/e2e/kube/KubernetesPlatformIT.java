@@ -2,6 +2,7 @@ package dev.loopd.e2e.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loopd.e2e.Await;
 import dev.loopd.e2e.ClosedLoopLoad;
 import dev.loopd.proto.control.v1.CreateTokenRequest;
 import dev.loopd.proto.control.v1.InvokeRequest;

@@ -4,8 +4,8 @@ import dev.loopd.operator.core.NodeTarget;
 import dev.loopd.operator.core.PlatformRuntime;
 import dev.loopd.operator.core.PoolRef;
 import dev.loopd.operator.core.PoolWatcher;
+import dev.loopd.operator.core.StreamingPoolWatcher;
 import dev.loopd.proto.control.v1.PoolHealth;
-import dev.loopd.proto.control.v1.ScalingEvent;
 import dev.loopd.proto.operator.v1.AwaitNodeRequest;
 import dev.loopd.proto.operator.v1.AwaitNodeResponse;
 import dev.loopd.proto.operator.v1.GetStatusRequest;
@@ -74,40 +74,12 @@ public final class RuntimeGrpcService extends RuntimeServiceGrpc.RuntimeServiceI
       responses.onError(notFound(ref));
       return;
     }
-    Object lock = new Object();
     PoolWatcher watcher =
-        new PoolWatcher() {
-          @Override
-          public void health(PoolHealth health) {
-            send(RuntimeWatchEvent.newBuilder().setHealth(health).build());
-          }
-
-          @Override
-          public void scalingEvent(ScalingEvent event) {
-            send(RuntimeWatchEvent.newBuilder().setScalingEvent(event).build());
-          }
-
-          @Override
-          public void deleted() {
-            synchronized (lock) {
-              if (!call.isCancelled()) {
-                responses.onError(notFound(ref));
-              }
-            }
-          }
-
-          private void send(RuntimeWatchEvent event) {
-            synchronized (lock) {
-              if (!call.isCancelled()) {
-                try {
-                  responses.onNext(event);
-                } catch (RuntimeException e) {
-                  // cancelled meanwhile
-                }
-              }
-            }
-          }
-        };
+        new StreamingPoolWatcher<>(
+            call,
+            health -> RuntimeWatchEvent.newBuilder().setHealth(health).build(),
+            event -> RuntimeWatchEvent.newBuilder().setScalingEvent(event).build(),
+            () -> notFound(ref));
     watcher.health(initial.get());
     call.setOnCancelHandler(runtime.watch(ref, watcher));
   }

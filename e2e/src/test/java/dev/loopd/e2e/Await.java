@@ -1,4 +1,4 @@
-package dev.loopd.e2e.kube;
+package dev.loopd.e2e;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
