@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -222,10 +221,6 @@ class KubernetesPlatformIT {
 
   @Test
   @Order(3)
-  @Disabled(
-      "issue 5, open: after the load the pool's Deployment stays above 1 replica for over 5 minutes"
-          + " (clean-clone .ci/run 2026-11-23); the scale-down path through KubernetesNodeDriver"
-          + " (replicas = desired + draining, pod-deletion-cost ignored before 1.22) is suspect")
   void theReplicasComeBackDownAfterTheLoad() throws Exception {
     Await.until(
         "the pool to come back to 1 node after the load",

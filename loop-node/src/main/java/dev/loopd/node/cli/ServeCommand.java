@@ -115,6 +115,14 @@ public final class ServeCommand implements Callable<Integer> {
   long gracePeriodMs = 30_000;
 
   @Option(
+      names = "--after-drain",
+      description =
+          "When the control plane drains this node: exit (a process of bin/loopd up) or wait, not"
+              + " ready, until SIGTERM (a pod: its container must not exit and be restarted)."
+              + " Default: ${DEFAULT-VALUE}.")
+  ServingNode.AfterDrain afterDrain = ServingNode.AfterDrain.exit;
+
+  @Option(
       names = "--otlp-endpoint",
       description =
           "Export metrics and traces over OTLP/gRPC (default: off, or $OTEL_EXPORTER_OTLP_ENDPOINT).")
@@ -173,6 +181,7 @@ public final class ServeCommand implements Callable<Integer> {
             warnBlockedMs,
             lagResolutionMs,
             Duration.ofMillis(gracePeriodMs),
+            afterDrain,
             endpoint == null || endpoint.isBlank() ? null : endpoint);
     return new ServingNode(config).run();
   }

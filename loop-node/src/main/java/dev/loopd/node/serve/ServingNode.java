@@ -53,7 +53,20 @@ public final class ServingNode {
       long warnBlockedMs,
       long lagResolutionMs,
       Duration gracePeriod,
+      AfterDrain afterDrain,
       String otlpEndpoint) {}
+
+  /** What a node does once the control plane drained it (lower case: the CLI's values). */
+  public enum AfterDrain {
+    /** Stops and exits 0: the control plane that started the process is done with it. */
+    exit,
+    /**
+     * Stays up, not ready (invocations refused as not started; {@code /healthz/live} still 200),
+     * until SIGTERM: in a pod an exit would only make the kubelet restart the container, and the
+     * pod's end is the operator's to decide.
+     */
+    wait
+  }
 
   /** Invocations of a throwaway handler before ready; see {@link HandlerHost#warmUp}. */
   private static final int WARM_UP_CALLS = 2_000;
@@ -143,14 +156,7 @@ public final class ServingNode {
     if (config.controlPlane() != null) {
       NodeSessionClient session =
           new NodeSessionClient(
-              config.controlPlane(),
-              hello(frontends),
-              host,
-              () -> {
-                stopping.set(true);
-                frontends.shutdown(Duration.ZERO);
-                loop.submit(loop::stop);
-              });
+              config.controlPlane(), hello(frontends), host, () -> afterDrained(frontends));
       closeables.add(0, session);
       this.session = session; // dialed once warmed up: see loadStartupHandlers
     }
@@ -176,6 +182,16 @@ public final class ServingNode {
     pool.close();
     log.close();
     return exitCode.get();
+  }
+
+  private void afterDrained(Frontends frontends) {
+    if (config.afterDrain() == AfterDrain.wait) {
+      log.node("info", "drained at the control plane's request; not ready, waiting for SIGTERM");
+      return;
+    }
+    stopping.set(true);
+    frontends.shutdown(Duration.ZERO);
+    loop.submit(loop::stop);
   }
 
   private NodeMessage.Hello hello(Frontends frontends) {

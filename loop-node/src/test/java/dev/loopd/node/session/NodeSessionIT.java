@@ -69,6 +69,84 @@ class NodeSessionIT {
     }
   }
 
+  @Test
+  void drainedWithAfterDrainWaitTheNodeStaysUpNotReadyUntilSigterm() throws Exception {
+    try (FakeControlPlane plane = new FakeControlPlane(new CopyOnWriteArrayList<>()).start();
+        ServeProcess node =
+            ServeProcess.start(
+                "--control-plane",
+                plane.target(),
+                "--pool",
+                "p1",
+                "--node-id",
+                "pod-1",
+                "--after-drain",
+                "wait")) {
+      FakeControlPlane.NodeSession session = readyWithOneHandler(plane, node);
+
+      drainAndAck(session);
+      Thread.sleep(1_000); // an exit (the default) would have happened by now
+      assertThat(node.process.isAlive()).as("a drained pod's node does not exit").isTrue();
+      assertThat(node.get("/healthz/ready").statusCode()).isEqualTo(503);
+      assertThat(node.get("/healthz/live").statusCode()).isEqualTo(200);
+      assertThat(node.get("/h/greet/").statusCode()).isEqualTo(503);
+      assertThat(node.terminate(Duration.ofSeconds(30))).isZero();
+    }
+  }
+
+  @Test
+  void drainedByDefaultTheNodeExits() throws Exception {
+    try (FakeControlPlane plane = new FakeControlPlane(new CopyOnWriteArrayList<>()).start();
+        ServeProcess node =
+            ServeProcess.start(
+                "--control-plane", plane.target(), "--pool", "p1", "--node-id", "proc-1")) {
+      FakeControlPlane.NodeSession session = readyWithOneHandler(plane, node);
+
+      drainAndAck(session);
+      assertThat(node.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+          .as("the node exits once drained")
+          .isTrue();
+      assertThat(node.process.exitValue()).isZero();
+    }
+  }
+
+  private static FakeControlPlane.NodeSession readyWithOneHandler(
+      FakeControlPlane plane, ServeProcess node) throws Exception {
+    FakeControlPlane.NodeSession session = plane.sessionWithin(Duration.ofSeconds(60));
+    assertThat(session).as("the node opened a session").isNotNull();
+    assertThat(session.next().hasHello()).isTrue();
+    session.send(
+        ControlMessage.newBuilder()
+            .setHandlerSet(
+                ControlMessage.HandlerSet.newBuilder()
+                    .setVersion(1)
+                    .addHandlers(
+                        HandlerSpec.newBuilder()
+                            .setName("greet")
+                            .setTenant("acme")
+                            .setVersion("1")
+                            .setSource("export default async () => 'hi';")))
+            .build());
+    assertThat(nextOtherThanStats(session, Duration.ofSeconds(60)).hasReady()).isTrue();
+    node.awaitReady();
+    return session;
+  }
+
+  private static void drainAndAck(FakeControlPlane.NodeSession session) throws Exception {
+    session.send(
+        ControlMessage.newBuilder()
+            .setDrain(
+                ControlMessage.Drain.newBuilder()
+                    .setGracePeriod(com.google.protobuf.Duration.newBuilder().setSeconds(5)))
+            .build());
+    NodeMessage drained = nextOtherThanStats(session, Duration.ofSeconds(30));
+    assertThat(drained.hasDrained()).isTrue();
+    session.send(
+        ControlMessage.newBuilder()
+            .setAck(ControlMessage.Ack.newBuilder().setSequence(drained.getSequence()))
+            .build());
+  }
+
   private static NodeMessage nextOtherThanStats(FakeControlPlane.NodeSession session, Duration wait)
       throws InterruptedException {
     long until = System.nanoTime() + wait.toNanos();

@@ -83,6 +83,14 @@ final class PoolController {
   private Pool pool;
   private final Autoscaler autoscaler;
   private final Map<String, Node> nodes = new LinkedHashMap<>();
+
+  /**
+   * Starts asked of a driver that does not name its nodes (a Deployment's pods), oldest first: they
+   * count as live nodes until a node the core did not know says Hello, or until {@link
+   * #START_TIMEOUT}. Without them every tick would ask again and record the same decision again.
+   */
+  private final ArrayDeque<Instant> pendingStarts = new ArrayDeque<>();
+
   private final ArrayDeque<ScalingEvent> recentEvents = new ArrayDeque<>();
   private final List<CompletableFuture<Node>> waiters = new ArrayList<>();
   private final Map<String, SourceErrorReport> loadFailures = new HashMap<>();
@@ -120,6 +128,7 @@ final class PoolController {
     if (node == null || node.state == Node.State.GONE) {
       node = new Node(hello.getNodeId(), now);
       nodes.put(node.id, node);
+      pendingStarts.pollFirst();
     } else if (node.connected()) {
       node.close(Status.ABORTED.withDescription("replaced by a newer session of this node"));
     }
@@ -184,10 +193,9 @@ final class PoolController {
     if (node == null) {
       return;
     }
+    // A drained node ends its session itself; the next tick stops it through the driver (a pod
+    // stays until then).
     node.detach(session, clock.instant());
-    if (node.drained) {
-      node.state = Node.State.GONE;
-    }
   }
 
   // Invocations.
@@ -348,6 +356,15 @@ final class PoolController {
       }
     }
     nodes.values().removeIf(n -> n.state == Node.State.GONE && !n.connected());
+    if (!pendingStarts.isEmpty() && now.isAfter(pendingStarts.peekFirst().plus(START_TIMEOUT))) {
+      startFailure =
+          pendingStarts.size()
+              + " node(s) asked of the platform did not connect in "
+              + START_TIMEOUT.toSeconds()
+              + " s (see the pool's pods and their logs)";
+      LOG.log(System.Logger.Level.WARNING, "pool {0}: {1}", ref, startFailure);
+      pendingStarts.clear();
+    }
   }
 
   /** Nodes the driver started (an id it knows) versus nodes that just dialed in. */
@@ -374,7 +391,7 @@ final class PoolController {
         ready.add(signal);
       }
     }
-    int live = liveCount();
+    int live = liveCount() + pendingStarts.size();
     Decision d = autoscaler.tick(new Tick(now, live, ready, waiters.size()));
     lastDecision = d;
     panic = d.panic();
@@ -383,20 +400,28 @@ final class PoolController {
   }
 
   private void converge(Instant now) {
-    int live = liveCount();
+    int live = liveCount() + pendingStarts.size();
     for (int i = live; i < desired; i++) {
       try {
         Optional<String> id = driver.startNode(ref, pool.getSpec());
-        id.ifPresent(nodeId -> {
-          Node n = new Node(nodeId, now);
+        if (id.isPresent()) {
+          Node n = new Node(id.get(), now);
           n.ownedByDriver = true;
-          nodes.put(nodeId, n);
-        });
+          nodes.put(n.id, n);
+        } else {
+          pendingStarts.addLast(now);
+        }
       } catch (NodeDriver.NodeDriverException e) {
         startFailure = e.getMessage();
         LOG.log(System.Logger.Level.WARNING, "pool {0}: {1}", ref, e.getMessage());
         break;
       }
+    }
+    // Fewer nodes wanted: forget starts still pending first (a node that comes up anyway is adopted
+    // and drained), then drain starting nodes before ready ones, idle before busy.
+    while (live > desired && !pendingStarts.isEmpty()) {
+      pendingStarts.pollLast();
+      live--;
     }
     if (live > desired) {
       List<Node> extra =

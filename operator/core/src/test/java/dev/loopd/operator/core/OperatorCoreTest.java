@@ -48,7 +48,6 @@ class OperatorCoreTest {
   private final InMemoryStore store = new InMemoryStore();
   private final RecordingDriver driver = new RecordingDriver();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-  private final List<ScalingEvent> events = new ArrayList<>();
   private OperatorCore core;
   private Server server;
   private ManagedChannel channel;
@@ -230,9 +229,57 @@ class OperatorCoreTest {
             .setDrained(NodeMessage.Drained.newBuilder().setCompleted(3))
             .build());
     assertThat(drained.next().getAck().getSequence()).isEqualTo(9);
+    drained.out.onCompleted(); // as a node does once its Drained is acknowledged
     core.tick();
     assertThat(driver.stopped).containsExactly(drained.id);
     assertThat(driver.started).hasSize(2);
+  }
+
+  @Test
+  void aStartThePlatformNamesCountsUntilANewNodeSaysHelloAndIsAskedAgainAfterTheStartTimeout()
+      throws Exception {
+    driver.namesNodes = false;
+    pool("web", manual(2));
+    core.tick();
+    core.tick();
+    core.tick();
+    assertThat(driver.started).as("one start per missing node, not one per tick").hasSize(2);
+    assertThat(core.poolStatus("t", "web").getRecentEventsList())
+        .filteredOn(e -> e.getReason() == ScalingEvent.Reason.REASON_MANUAL)
+        .as("the decision is recorded once")
+        .hasSize(1);
+
+    FakeNode pod = connect("web-7d9f-x2k4q", "t/web");
+    pod.ready(pod.next().getHandlerSet().getVersion());
+    core.tick();
+    assertThat(driver.started).hasSize(2);
+    assertThat(core.poolStatus("t", "web").getReadyNodes()).isEqualTo(1);
+
+    clock.advance(PoolController.START_TIMEOUT.plusSeconds(1));
+    core.tick();
+    assertThat(driver.started).as("the start that never connected is asked again").hasSize(3);
+    assertThat(core.poolStatus("t", "web").getConditionsList())
+        .anySatisfy(c -> assertThat(c.getMessage()).contains("did not connect in 120 s"));
+  }
+
+  @Test
+  void scalingDownForgetsPendingStartsBeforeDrainingANode() throws Exception {
+    driver.namesNodes = false;
+    pool("web", manual(1));
+    core.tick();
+    FakeNode pod = connect("web-a", "t/web");
+    pod.ready(pod.next().getHandlerSet().getVersion());
+    pod.next(); // settings
+    pool("web", manual(3));
+    core.tick();
+    assertThat(driver.started).hasSize(3);
+
+    pool("web", manual(1));
+    core.tick();
+    assertThat(pod.pending()).as("the ready node is not drained").isFalse();
+    pool("web", manual(2));
+    core.tick();
+    assertThat(driver.started).as("asked again: the forgotten starts no longer count").hasSize(4);
   }
 
   @Test
@@ -337,10 +384,16 @@ class OperatorCoreTest {
     final List<String> stopped = new ArrayList<>();
     final Set<String> running = new HashSet<>();
 
+    /** False: the platform names the nodes (a Deployment's pods); starts return empty. */
+    boolean namesNodes = true;
+
     @Override
     public synchronized Optional<String> startNode(PoolRef pool, PoolSpec spec) {
       String id = pool.name() + "-" + (started.size() + 1);
       started.add(id);
+      if (!namesNodes) {
+        return Optional.empty();
+      }
       running.add(id);
       return Optional.of(id);
     }

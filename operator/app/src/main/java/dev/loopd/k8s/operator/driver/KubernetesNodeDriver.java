@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.ScaleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -37,10 +38,14 @@ import java.util.function.Function;
  *       what the core wants: its desired nodes plus the nodes still draining. The core calls it for
  *       every node it misses on every tick until the pod says Hello, so the call sets that count
  *       rather than adding one, and never lowers the replicas.
- *   <li>{@link #stopNode} (after the core drained the node, or gave up on it) gives the pod the
- *       lowest {@code controller.kubernetes.io/pod-deletion-cost} and lowers the replicas to the
- *       same count, so that pod is the one the ReplicaSet removes. When the count does not go down
- *       (a lost node the core replaces) the pod is deleted and the ReplicaSet starts another.
+ *   <li>{@link #stopNode} (after the core drained the node, or gave up on it) lowers the replicas
+ *       to the same count, and makes sure the ReplicaSet removes that pod and not another: from
+ *       Kubernetes 1.22 on, the pod gets the lowest {@code
+ *       controller.kubernetes.io/pod-deletion-cost} first; before 1.22 (the annotation is ignored
+ *       and the ReplicaSet would remove its youngest ready pod) the pod is deleted first, and the
+ *       replacement the ReplicaSet starts for it, still unready when the count comes down, is the
+ *       one removed. When the count does not go down (a lost node the core replaces) the pod is
+ *       deleted and the ReplicaSet starts another.
  *   <li>{@link #isRunning}: the pod exists (from an informer on every loop-node pod).
  * </ul>
  *
@@ -67,6 +72,7 @@ public final class KubernetesNodeDriver implements NodeDriver, AutoCloseable {
       Executors.newSingleThreadExecutor(
           r -> Thread.ofPlatform().name("loopd-node-driver").daemon().unstarted(r));
   private volatile Function<PoolRef, Optional<PoolHealth>> view = ref -> Optional.empty();
+  private volatile boolean deletionCostHonoured = true;
 
   /**
    * @param namespaceOfTenant where a tenant's pools live
@@ -89,10 +95,44 @@ public final class KubernetesNodeDriver implements NodeDriver, AutoCloseable {
     pods.addIndexers(Map.of(BY_NAME, p -> List.of(p.getMetadata().getName())));
   }
 
-  /** Starts the pod informer and waits for its first list. */
+  /** Starts the pod informer, waits for its first list, and reads the server's version. */
   public KubernetesNodeDriver start() {
     pods.run();
+    VersionInfo version = client.getKubernetesVersion();
+    deletionCostHonoured = honoursDeletionCost(version);
+    LOG.log(
+        System.Logger.Level.INFO,
+        "Kubernetes {0}.{1}: a stopped node''s pod is {2}",
+        version == null ? "?" : version.getMajor(),
+        version == null ? "?" : version.getMinor(),
+        deletionCostHonoured
+            ? "given the lowest pod-deletion-cost, then the replicas lowered"
+            : "deleted, then the replicas lowered (pod-deletion-cost needs 1.22)");
     return this;
+  }
+
+  /** Whether the ReplicaSet controller of that server honours the pod-deletion-cost annotation. */
+  static boolean honoursDeletionCost(VersionInfo version) {
+    if (version == null) {
+      return true;
+    }
+    int major = leadingNumber(version.getMajor());
+    int minor = leadingNumber(version.getMinor());
+    return major > 1 || (major == 1 && minor >= 22);
+  }
+
+  /** "22+" (as GKE and EKS report minors) is 22; no digits is 0. */
+  private static int leadingNumber(String s) {
+    int n = 0;
+    for (int i = 0; s != null && i < s.length() && Character.isDigit(s.charAt(i)); i++) {
+      n = n * 10 + (s.charAt(i) - '0');
+    }
+    return n;
+  }
+
+  /** For tests: behave as on a server that does (or does not) honour pod-deletion-cost. */
+  void deletionCostHonoured(boolean honoured) {
+    this.deletionCostHonoured = honoured;
   }
 
   /**
@@ -119,21 +159,22 @@ public final class KubernetesNodeDriver implements NodeDriver, AutoCloseable {
   public void stopNode(PoolRef pool, String nodeId) {
     String ns = namespace(pool);
     int wanted = wanted(pool).orElse(-1);
+    Function<Integer, Integer> lower = current -> wanted < 0 ? Math.max(0, current - 1) : wanted;
     writer.execute(() ->
         write(
             pool,
             "stop node " + nodeId,
             () -> {
+              if (!deletionCostHonoured) {
+                deletePod(ns, nodeId);
+                scale(ns, pool.name(), lower, false);
+                return null;
+              }
               boolean marked = markForDeletion(ns, nodeId);
-              int target =
-                  scale(
-                      ns,
-                      pool.name(),
-                      current -> wanted < 0 ? Math.max(0, current - 1) : wanted,
-                      false);
+              int target = scale(ns, pool.name(), lower, false);
               if (marked && target < 0) {
                 // The count stays (the core replaces a lost node): remove the pod itself.
-                client.pods().inNamespace(ns).withName(nodeId).delete();
+                deletePod(ns, nodeId);
               }
               return null;
             }));
@@ -251,6 +292,13 @@ public final class KubernetesNodeDriver implements NodeDriver, AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * Deletes the pod with its own grace period (its preStop, then SIGTERM); gone already is fine.
+   */
+  private void deletePod(String ns, String pod) {
+    client.pods().inNamespace(ns).withName(pod).delete();
   }
 
   private void write(PoolRef pool, String what, java.util.function.Supplier<?> work) {

@@ -119,6 +119,8 @@ public final class NodeDeployment {
     args.addAll(List.of("--tenant", pool.tenant(), "--pool", pool.sessionPool()));
     args.addAll(List.of("--control-plane", s.controlPlane()));
     args.addAll(List.of("--grace-period-ms", Long.toString(s.drainGraceSeconds() * 1000L)));
+    // A drained node waits for its pod's end: an exit would only restart the container.
+    args.addAll(List.of("--after-drain", "wait"));
     PoolModel.BlockingPool bp = pool.blockingPool();
     OptionalInt size = pool.blockingPoolSize();
     if (bp.adaptive()) {

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,12 +14,21 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Kubernetes Events (core/v1) on a LoopPool: one for every scaling decision of the operator core
  * and for nodes that cannot start, so {@code kubectl describe looppool} and {@code kubectl get
  * events} show them. Writing an event is best effort: a failure is logged, never thrown.
+ *
+ * <p>Events are written on a thread of their own, in order: the callers are the operator core's
+ * tick (which holds its pool's lock, and must never wait for a slow API server: invocations and
+ * node sessions wait on that lock) and the reconcilers. At most {@link #QUEUE} events wait; past
+ * that, new ones are dropped with a warning.
  */
 public final class PoolEvents {
 
@@ -32,8 +40,24 @@ public final class PoolEvents {
   /** An identical scaling event within this long of the last one is not recorded again. */
   static final Duration REPEAT_AFTER = Duration.ofMinutes(5);
 
+  /** Events waiting to be written, at most. */
+  static final int QUEUE = 1_000;
+
   private final KubernetesClient client;
   private final Clock clock;
+  private final ExecutorService writer =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(QUEUE),
+          r -> Thread.ofPlatform().name("loopd-pool-events").daemon().unstarted(r),
+          (task, pool) ->
+              LOG.log(
+                  System.Logger.Level.WARNING,
+                  "{0} events are waiting to be written: dropped one",
+                  QUEUE));
   private final String instance;
   private final Map<String, Recorded> last = new ConcurrentHashMap<>();
 
@@ -49,9 +73,9 @@ public final class PoolEvents {
   }
 
   /**
-   * A scaling decision: Normal, except a node replacement (Warning). The operator core repeats a
-   * decision every tick until the pods it asked for say Hello; one Event stands for the repeats
-   * (again after {@link #REPEAT_AFTER}).
+   * A scaling decision: Normal, except a node replacement (Warning). The same decision again within
+   * {@link #REPEAT_AFTER} (a pool flapping at a boundary, a node replaced over and over) is one
+   * Event.
    */
   public void scaling(LoopPool pool, ScalingEvent event) {
     String key = pool.getMetadata().getNamespace() + "/" + pool.getMetadata().getName();
@@ -109,16 +133,29 @@ public final class PoolEvents {
             .withReportingComponent(COMPONENT)
             .withReportingInstance(instance)
             .build();
+    writer.execute(() -> write(event));
+  }
+
+  /** Waits up to {@code timeout} for the events asked for so far to be written. */
+  public void flush(Duration timeout) {
     try {
-      client.v1().events().inNamespace(pool.getMetadata().getNamespace()).resource(event).create();
-    } catch (KubernetesClientException e) {
+      writer.submit(() -> {}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.WARNING, "events not written in {0}: {1}", timeout, e.toString());
+    }
+  }
+
+  private void write(Event event) {
+    try {
+      client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
+    } catch (RuntimeException e) {
       LOG.log(
           System.Logger.Level.WARNING,
           "could not record event {0} on LoopPool {1}/{2}: {3}",
-          reason,
-          pool.getMetadata().getNamespace(),
-          pool.getMetadata().getName(),
-          e.getMessage());
+          event.getReason(),
+          event.getInvolvedObject().getNamespace(),
+          event.getInvolvedObject().getName(),
+          e.getMessage() != null ? e.getMessage() : e.toString());
     }
   }
 }

@@ -123,7 +123,39 @@ class KubernetesNodeDriverIT {
   }
 
   @Test
+  void onThisServerPodDeletionCostIsKnownToBeIgnored() {
+    assertThat(KubernetesNodeDriver.honoursDeletionCost(client.getKubernetesVersion()))
+        .as("kube-apiserver 1.20: pod-deletion-cost came in 1.22")
+        .isFalse();
+    assertThat(KubernetesNodeDriver.honoursDeletionCost(version("1", "22+"))).isTrue();
+    assertThat(KubernetesNodeDriver.honoursDeletionCost(version("1", "21"))).isFalse();
+    assertThat(KubernetesNodeDriver.honoursDeletionCost(version("2", "0"))).isTrue();
+  }
+
+  @Test
+  void beforeKubernetes122StopNodeDeletesThatPodThenLowersTheReplicas() {
+    driver.deletionCostHonoured(false);
+    pool("old", 2);
+    pod("old", "old-6f7d-aaaaa");
+    pod("old", "old-6f7d-bbbbb");
+    view.set(health(1));
+
+    driver.stopNode(new PoolRef("drv", "old"), "old-6f7d-aaaaa");
+    driver.flush(WAIT);
+
+    assertThat(replicas("old")).isEqualTo(1);
+    await(
+        "the stopped node's pod deleted",
+        WAIT,
+        () -> client.pods().inNamespace(NS).withName("old-6f7d-aaaaa").get(),
+        p -> p == null || p.getMetadata().getDeletionTimestamp() != null);
+    assertThat(client.pods().inNamespace(NS).withName("old-6f7d-bbbbb").get().getMetadata())
+        .satisfies(m -> assertThat(m.getDeletionTimestamp()).as("the other pod").isNull());
+  }
+
+  @Test
   void stopNodeGivesThePodTheLowestDeletionCostAndLowersTheReplicas() {
+    driver.deletionCostHonoured(true); // as from Kubernetes 1.22 on
     pool("down", 2);
     pod("down", "down-6f7d-aaaaa");
     pod("down", "down-6f7d-bbbbb");
@@ -211,6 +243,13 @@ class KubernetesNodeDriverIT {
   }
 
   // Helpers.
+
+  static io.fabric8.kubernetes.client.VersionInfo version(String major, String minor) {
+    return new io.fabric8.kubernetes.client.VersionInfo.Builder()
+        .withMajor(major)
+        .withMinor(minor)
+        .build();
+  }
 
   static PoolHealth health(int desired) {
     return PoolHealth.newBuilder().setDesiredNodes(desired).build();

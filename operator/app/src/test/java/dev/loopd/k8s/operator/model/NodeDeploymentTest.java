@@ -26,7 +26,8 @@ class NodeDeploymentTest {
         .containsSequence("--control-plane", "loopd-operator.loopd-system.svc:7071")
         .containsSequence("--http-port", "8080")
         .containsSequence("--grpc-port", "9090")
-        .containsSequence("--grace-period-ms", "30000");
+        .containsSequence("--grace-period-ms", "30000")
+        .containsSequence("--after-drain", "wait");
     Map<String, String> fieldRefs =
         c.getEnv().stream()
             .collect(
