@@ -185,14 +185,26 @@ class KubernetesPlatformIT {
                         .getData()
                         .get("token")),
             StandardCharsets.UTF_8);
-    String token =
-        bearer(TenantServiceGrpc.newBlockingStub(channel), admin)
-            .withDeadlineAfter(30, TimeUnit.SECONDS)
-            .createToken(
-                CreateTokenRequest.newBuilder().setTenant("demo").setDescription("e2e").build())
-            .getSecret();
-    invoke = bearer(InvokeServiceGrpc.newBlockingStub(channel), token);
-    invokeAsync = bearer(InvokeServiceGrpc.newFutureStub(channel), token);
+    // The control API reads tenants from its informers: the one kubectl just applied shows up there
+    // a moment later (NOT_FOUND until then), as with any Kubernetes controller.
+    String[] token = new String[1];
+    Await.until(
+        "the control API to know tenant demo and make it a token",
+        Duration.ofSeconds(60),
+        () -> {
+          token[0] =
+              bearer(TenantServiceGrpc.newBlockingStub(channel), admin)
+                  .withDeadlineAfter(30, TimeUnit.SECONDS)
+                  .createToken(
+                      CreateTokenRequest.newBuilder()
+                          .setTenant("demo")
+                          .setDescription("e2e")
+                          .build())
+                  .getSecret();
+          return true;
+        });
+    invoke = bearer(InvokeServiceGrpc.newBlockingStub(channel), token[0]);
+    invokeAsync = bearer(InvokeServiceGrpc.newFutureStub(channel), token[0]);
 
     Await.until(
         "busy to answer through the control API", START, () -> invoke("busy").getStatus() == 200);
