@@ -9,7 +9,8 @@
 #           thread vs the default, with loop-node's own saturation figures from /metrics.
 #   memory  idle RSS after start, and RSS per loaded handler (20 copies of hello).
 # Machines are shared and noisy: compare within one run. Settings by environment:
-#   DURATION (s, default 15) WARMUP (s, default 15) SPIN_RATE (req/s, default 10) LOOP_NODE.
+#   DURATION (s, default 15) WARMUP (s, default 15) SPIN_RATE (req/s, default 10) LOOP_NODE,
+#   SCENARIOS (comma-separated subset of hello,spin,pbkdf2,memory; default all).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
@@ -17,6 +18,11 @@ LOOP_NODE="${LOOP_NODE:-$ROOT/bin/loop-node}"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-15}"
 SPIN_RATE="${SPIN_RATE:-10}"
+SCENARIOS=",${SCENARIOS:-hello,spin,pbkdf2,memory},"
+for s in ${SCENARIOS//,/ }; do
+  [[ $s =~ ^(hello|spin|pbkdf2|memory)$ ]] || { echo "SCENARIOS: unknown scenario '$s' (hello, spin, pbkdf2, memory)" >&2; exit 2; }
+done
+want() { [[ $SCENARIOS == *",$1,"* ]]; }
 command -v node >/dev/null || { echo "node (Node.js 20) is the peer: install it first" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "wrk is needed: sudo apt-get install -y wrk" >&2; exit 1; }
 cd "$HERE"
@@ -73,15 +79,18 @@ spin_run() { # → "fast_p50 fast_p99 slow_p50 errors_fast"
 }
 
 declare -A R
-echo "== hello (wrk -c50, ${DURATION}s after ${WARMUP}s warm-up)" >&2
-start_node; wrk_run 50 "$WARMUP" /h/hello/x >/dev/null; R[hello_node]=$(wrk_run 50 "$DURATION" /h/hello/x); stop
-start_loop; wrk_run 50 "$WARMUP" /h/hello/x >/dev/null; R[hello_loop]=$(wrk_run 50 "$DURATION" /h/hello/x); stop
+if want hello; then
+  echo "== hello (wrk -c50, ${DURATION}s after ${WARMUP}s warm-up)" >&2
+  start_node; wrk_run 50 "$WARMUP" /h/hello/x >/dev/null; R[hello_node]=$(wrk_run 50 "$DURATION" /h/hello/x); stop
+  start_loop; wrk_run 50 "$WARMUP" /h/hello/x >/dev/null; R[hello_loop]=$(wrk_run 50 "$DURATION" /h/hello/x); stop
+fi
 
-echo "== spin (1 in 10 spins 500 ms; ${SPIN_RATE} req/s for ${DURATION}s)" >&2
-start_node; wrk_run 10 5 /h/spin/fast >/dev/null; R[spin_node]=$(spin_run); stop
-start_loop; wrk_run 10 "$WARMUP" /h/spin/fast >/dev/null; R[spin_loop]=$(spin_run); stop
+if want spin; then
+  echo "== spin (1 in 10 spins 500 ms; ${SPIN_RATE} req/s for ${DURATION}s)" >&2
+  start_node; wrk_run 10 5 /h/spin/fast >/dev/null; R[spin_node]=$(spin_run); stop
+  start_loop; wrk_run 10 "$WARMUP" /h/spin/fast >/dev/null; R[spin_loop]=$(spin_run); stop
+fi
 
-echo "== pbkdf2 (10 per request, wrk -c4, ${DURATION}s)" >&2
 pool_figures() { # while wrk runs: the highest queued and utilization seen on /metrics
   local max_q=0 max_u=0
   for _ in $(seq 1 $((DURATION - 2))); do
@@ -92,47 +101,64 @@ pool_figures() { # while wrk runs: the highest queued and utilization seen on /m
   done
   echo "$max_q $max_u"
 }
-for size in 1 default; do
-  if [[ $size == 1 ]]; then start_node UV_THREADPOOL_SIZE=1; else start_node; fi
-  wrk_run 4 5 /h/pbkdf2/ >/dev/null; R[pb_node_$size]=$(wrk_run 4 "$DURATION" /h/pbkdf2/); stop
-  if [[ $size == 1 ]]; then start_loop --pool-size 1; else start_loop; fi
-  wrk_run 4 "$WARMUP" /h/pbkdf2/ >/dev/null
-  pool_figures >"$LOGS/pool-$size" &
-  figures=$!
-  R[pb_loop_$size]=$(wrk_run 4 "$DURATION" /h/pbkdf2/)
-  wait "$figures"; R[pb_pool_$size]=$(cat "$LOGS/pool-$size"); stop
-done
+if want pbkdf2; then
+  echo "== pbkdf2 (10 per request, wrk -c4, ${DURATION}s)" >&2
+  for size in 1 default; do
+    if [[ $size == 1 ]]; then start_node UV_THREADPOOL_SIZE=1; else start_node; fi
+    wrk_run 4 5 /h/pbkdf2/ >/dev/null; R[pb_node_$size]=$(wrk_run 4 "$DURATION" /h/pbkdf2/); stop
+    if [[ $size == 1 ]]; then start_loop --pool-size 1; else start_loop; fi
+    wrk_run 4 "$WARMUP" /h/pbkdf2/ >/dev/null
+    pool_figures >"$LOGS/pool-$size" &
+    figures=$!
+    R[pb_loop_$size]=$(wrk_run 4 "$DURATION" /h/pbkdf2/)
+    wait "$figures"; R[pb_pool_$size]=$(cat "$LOGS/pool-$size"); stop
+  done
+fi
 
-echo "== memory" >&2
-PORT=$((PORT + 1)); node node-server.mjs "$PORT" >"$LOGS/node-idle.log" 2>&1 & PID=$!
-for _ in $(seq 1 40); do [[ $(curl -s -o /dev/null -w '%{http_code}' "$(url /)") != 000 ]] && break; sleep 0.5; done; sleep 3; R[rss_node]=$(rss_mb "$PID"); stop
-PORT=$((PORT + 1)); "$LOOP_NODE" serve --host 127.0.0.1 --http-port "$PORT" --grpc-port 0 >"$LOGS/idle.log" 2>&1 & PID=$!
-wait_for "http://127.0.0.1:$PORT/healthz/ready"; sleep 5; R[rss_loop]=$(rss_mb "$(java_pid)"); stop
-many=(); for i in $(seq 1 20); do many+=(--handler "h$i=$H/hello.mjs"); done
-PORT=$((PORT + 1)); "$LOOP_NODE" serve --host 127.0.0.1 --http-port "$PORT" --grpc-port 0 "${many[@]}" >"$LOGS/many.log" 2>&1 & PID=$!
-wait_for "http://127.0.0.1:$PORT/healthz/ready"; sleep 5; R[rss_many]=$(rss_mb "$(java_pid)"); stop
+if want memory; then
+  echo "== memory" >&2
+  PORT=$((PORT + 1)); node node-server.mjs "$PORT" >"$LOGS/node-idle.log" 2>&1 & PID=$!
+  for _ in $(seq 1 40); do [[ $(curl -s -o /dev/null -w '%{http_code}' "$(url /)") != 000 ]] && break; sleep 0.5; done; sleep 3; R[rss_node]=$(rss_mb "$PID"); stop
+  PORT=$((PORT + 1)); "$LOOP_NODE" serve --host 127.0.0.1 --http-port "$PORT" --grpc-port 0 >"$LOGS/idle.log" 2>&1 & PID=$!
+  wait_for "http://127.0.0.1:$PORT/healthz/ready"; sleep 5; R[rss_loop]=$(rss_mb "$(java_pid)"); stop
+  many=(); for i in $(seq 1 20); do many+=(--handler "h$i=$H/hello.mjs"); done
+  PORT=$((PORT + 1)); "$LOOP_NODE" serve --host 127.0.0.1 --http-port "$PORT" --grpc-port 0 "${many[@]}" >"$LOGS/many.log" 2>&1 & PID=$!
+  wait_for "http://127.0.0.1:$PORT/healthz/ready"; sleep 5; R[rss_many]=$(rss_mb "$(java_pid)"); stop
+fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", (b > 0 ? a / b : 0) }'; }
-read -r hn_rps hn_p50 hn_p99 hn_bad <<<"${R[hello_node]}"
-read -r hl_rps hl_p50 hl_p99 hl_bad <<<"${R[hello_loop]}"
-read -r sn_p50 sn_p99 sn_slow sn_err <<<"${R[spin_node]}"
-read -r sl_p50 sl_p99 sl_slow sl_err <<<"${R[spin_loop]}"
 echo
 printf '%-44s %16s %16s %8s\n' "scenario" "node" "loop-node" "ratio"
-printf '%-44s %16s %16s %8s\n' "hello: requests/s" "$hn_rps" "$hl_rps" "$(ratio "$hl_rps" "$hn_rps")"
-printf '%-44s %16s %16s\n' "hello: p50 / p99 ms" "$hn_p50 / $hn_p99" "$hl_p50 / $hl_p99"
-printf '%-44s %16s %16s\n' "hello: non-2xx" "$hn_bad" "$hl_bad"
-printf '%-44s %16s %16s\n' "spin: other requests p50 / p99 ms" "$sn_p50 / $sn_p99" "$sl_p50 / $sl_p99"
-printf '%-44s %16s %16s\n' "spin: spinning requests p50 ms (status)" "$sn_slow (200)" "$sl_slow (503)"
-printf '%-44s %16s %16s\n' "spin: failed other requests" "$sn_err" "$sl_err"
-for size in 1 default; do
-  read -r a b c d <<<"${R[pb_node_$size]}"; read -r e f g h <<<"${R[pb_loop_$size]}"
-  printf '%-44s %16s %16s\n' "pbkdf2 pool=$size: requests/s" "$a" "$e"
-  printf '%-44s %16s %16s\n' "pbkdf2 pool=$size: p50 / p99 ms" "$b / $c" "$f / $g"
-  read -r q u <<<"${R[pb_pool_$size]}"
-  printf '%-44s %16s %16s\n' "pbkdf2 pool=$size: loop-node max queued, util" "-" "$q, $u"
-done
-printf '%-44s %16s %16s\n' "idle RSS MB" "${R[rss_node]}" "${R[rss_loop]}"
-printf '%-44s %16s %16s\n' "RSS per loaded handler MB (20 loaded)" "-" \
-  "$(awk -v a="${R[rss_many]}" -v b="${R[rss_loop]}" 'BEGIN { printf "%.1f", (a - b) / 20 }')"
+if want hello; then
+  read -r hn_rps hn_p50 hn_p99 hn_bad <<<"${R[hello_node]}"
+  read -r hl_rps hl_p50 hl_p99 hl_bad <<<"${R[hello_loop]}"
+  printf '%-44s %16s %16s %8s\n' "hello: requests/s" "$hn_rps" "$hl_rps" "$(ratio "$hl_rps" "$hn_rps")"
+  printf '%-44s %16s %16s %8s\n' "hello: p50 / p99 ms" "$hn_p50 / $hn_p99" "$hl_p50 / $hl_p99" \
+    "$(ratio "$hl_p99" "$hn_p99")"
+  printf '%-44s %16s %16s\n' "hello: non-2xx" "$hn_bad" "$hl_bad"
+fi
+if want spin; then
+  read -r sn_p50 sn_p99 sn_slow sn_err <<<"${R[spin_node]}"
+  read -r sl_p50 sl_p99 sl_slow sl_err <<<"${R[spin_loop]}"
+  printf '%-44s %16s %16s\n' "spin: other requests p50 / p99 ms" "$sn_p50 / $sn_p99" "$sl_p50 / $sl_p99"
+  printf '%-44s %16s %16s\n' "spin: spinning requests p50 ms (status)" "$sn_slow (200)" "$sl_slow (503)"
+  printf '%-44s %16s %16s\n' "spin: failed other requests" "$sn_err" "$sl_err"
+fi
+if want pbkdf2; then
+  for size in 1 default; do
+    read -r a b c d <<<"${R[pb_node_$size]}"; read -r e f g h <<<"${R[pb_loop_$size]}"
+    printf '%-44s %16s %16s %8s\n' "pbkdf2 pool=$size: requests/s" "$a" "$e" "$(ratio "$e" "$a")"
+    printf '%-44s %16s %16s\n' "pbkdf2 pool=$size: p50 / p99 ms" "$b / $c" "$f / $g"
+    read -r q u <<<"${R[pb_pool_$size]}"
+    printf '%-44s %16s %16s\n' "pbkdf2 pool=$size: loop-node max queued, util" "-" "$q, $u"
+  done
+  read -r a _ <<<"${R[pb_node_1]}"; read -r b _ <<<"${R[pb_node_default]}"
+  read -r c _ <<<"${R[pb_loop_1]}"; read -r d _ <<<"${R[pb_loop_default]}"
+  printf '%-44s %16s %16s\n' "pbkdf2 requests/s default / pool=1" "$(ratio "$b" "$a")" "$(ratio "$d" "$c")"
+fi
+if want memory; then
+  printf '%-44s %16s %16s\n' "idle RSS MB" "${R[rss_node]}" "${R[rss_loop]}"
+  printf '%-44s %16s %16s\n' "RSS per loaded handler MB (20 loaded)" "-" \
+    "$(awk -v a="${R[rss_many]}" -v b="${R[rss_loop]}" 'BEGIN { printf "%.1f", (a - b) / 20 }')"
+fi
 echo "(logs: $LOGS)"

@@ -46,7 +46,8 @@ public final class Digests {
   }
 
   public static Mac hmac(String nodeName, byte[] key) throws GeneralSecurityException {
-    String mac = "Hmac" + require(nodeName).replace("-", "").replace("/", "");
+    // The JDK's names: HmacSHA256, HmacSHA512/256, HmacSHA3-256.
+    String mac = "Hmac" + require(nodeName).replace("SHA-", "SHA");
     Mac m = Mac.getInstance(mac);
     // An empty HMAC key is legal in Node; SecretKeySpec refuses it, so use the equivalent block
     // of zeros (HMAC pads short keys with zeros).
@@ -65,12 +66,18 @@ public final class Digests {
     return jdk;
   }
 
-  /** PBKDF2 (RFC 8018) over the JDK's HMAC, which works on raw bytes as Node's does. */
+  /**
+   * PBKDF2 (RFC 8018) with HMAC (RFC 2104) built here rather than through {@link Mac}: the key's
+   * inner and outer pad blocks are hashed once, and each iteration clones those two states and
+   * hashes only its own data, as OpenSSL does. The JDK's Mac rehashes both pad blocks on every
+   * call, twice the compression work per iteration (4 blocks instead of 2 for SHA-512). Works on
+   * raw bytes, as Node's does.
+   */
   public static byte[] pbkdf2(
       byte[] password, byte[] salt, int iterations, int keyLength, String digest)
       throws GeneralSecurityException {
-    Mac mac = hmac(digest, password);
-    int hLen = mac.getMacLength();
+    PadStates hmac = PadStates.of(require(digest), password);
+    int hLen = hmac.length;
     byte[] out = new byte[keyLength];
     byte[] u = new byte[hLen];
     byte[] t = new byte[hLen];
@@ -80,17 +87,76 @@ public final class Digests {
       counter[1] = (byte) (block >>> 16);
       counter[2] = (byte) (block >>> 8);
       counter[3] = (byte) block;
-      mac.update(salt);
-      mac.update(counter);
-      mac.doFinal(u, 0);
+      hmac.mac(u, salt, counter);
       System.arraycopy(u, 0, t, 0, hLen);
       for (int i = 1; i < iterations; i++) {
-        mac.update(u);
-        mac.doFinal(u, 0);
+        hmac.mac(u, u, null);
         for (int j = 0; j < hLen; j++) t[j] ^= u[j];
       }
       System.arraycopy(t, 0, out, offset, Math.min(hLen, keyLength - offset));
     }
     return out;
+  }
+
+  /** An HMAC key as the two digest states after its inner and outer pad blocks. */
+  private static final class PadStates {
+    private final MessageDigest inner;
+    private final MessageDigest outer;
+    final int length;
+
+    private PadStates(MessageDigest inner, MessageDigest outer) {
+      this.inner = inner;
+      this.outer = outer;
+      this.length = inner.getDigestLength();
+    }
+
+    static PadStates of(String jdkName, byte[] key) throws GeneralSecurityException {
+      MessageDigest inner = MessageDigest.getInstance(jdkName);
+      MessageDigest outer = MessageDigest.getInstance(jdkName);
+      int blockSize = blockSize(jdkName);
+      if (key.length > blockSize) key = inner.digest(key);
+      byte[] ipad = new byte[blockSize];
+      byte[] opad = new byte[blockSize];
+      for (int i = 0; i < blockSize; i++) {
+        byte k = i < key.length ? key[i] : 0;
+        ipad[i] = (byte) (k ^ 0x36);
+        opad[i] = (byte) (k ^ 0x5c);
+      }
+      inner.update(ipad);
+      outer.update(opad);
+      return new PadStates(inner, outer);
+    }
+
+    /** HMAC of {@code a} then {@code b} (may be null) into {@code out}, which may be {@code a}. */
+    void mac(byte[] out, byte[] a, byte[] b) throws GeneralSecurityException {
+      MessageDigest md = copy(inner);
+      md.update(a);
+      if (b != null) md.update(b);
+      md.digest(out, 0, length);
+      md = copy(outer);
+      md.update(out, 0, length);
+      md.digest(out, 0, length);
+    }
+
+    private static MessageDigest copy(MessageDigest md) throws GeneralSecurityException {
+      try {
+        return (MessageDigest) md.clone();
+      } catch (CloneNotSupportedException e) {
+        throw new GeneralSecurityException(md.getAlgorithm() + " digests cannot be copied", e);
+      }
+    }
+  }
+
+  /** HMAC's block size for a JDK digest (the input block of its compression function). */
+  static int blockSize(String jdkName) {
+    return switch (jdkName) {
+      case "MD5", "SHA-1", "SHA-224", "SHA-256" -> 64;
+      case "SHA-384", "SHA-512", "SHA-512/224", "SHA-512/256" -> 128;
+      case "SHA3-224" -> 144;
+      case "SHA3-256" -> 136;
+      case "SHA3-384" -> 104;
+      case "SHA3-512" -> 72;
+      default -> throw new IllegalArgumentException("no HMAC block size for " + jdkName);
+    };
   }
 }

@@ -9,7 +9,6 @@ import dev.loopd.proto.node.v1.InvokeResponse;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * One request to a handler, from receipt to its answer. The future completes exactly once: with the
@@ -23,7 +22,6 @@ final class Invocation {
   final long receivedNanos;
   final long deadlineNanos;
   final CompletableFuture<InvokeResponse> future = new CompletableFuture<>();
-  volatile ScheduledFuture<?> deadlineTimer;
   volatile HandlerHost.InvocationListener.Tracker tracker;
   private volatile InvocationOutcome failedAs = InvocationOutcome.INVOCATION_OUTCOME_UNSPECIFIED;
 

@@ -336,6 +336,36 @@ class HandlerHostTest {
   }
 
   @Test
+  void invocationIdsAreDistinctVersion4Uuids() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (int i = 0; i < 10_000; i++) {
+      String id = HandlerHost.newInvocationId();
+      java.util.UUID uuid = java.util.UUID.fromString(id);
+      assertThat(uuid.version()).isEqualTo(4);
+      assertThat(uuid.variant()).isEqualTo(2);
+      ids.add(id);
+    }
+    assertThat(ids).hasSize(10_000);
+  }
+
+  @Test
+  void deadlineFiresWithinASweepOfItsTime() throws Exception {
+    load("hang", "1", "export default async () => { await new Promise(() => {}); };");
+    long start = System.nanoTime();
+    Throwable t =
+        catchThrowable(() ->
+            invoke(
+                InvokeRequest.newBuilder()
+                    .setHandler("hang")
+                    .setMethod("GET")
+                    .setPath("/")
+                    .setTimeout(Durations.fromMillis(50))));
+    long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertThat(statusOf(t).getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+    assertThat(tookMs).isBetween(50L, 50L + HandlerHost.DEADLINE_TICK_MILLIS + 500);
+  }
+
+  @Test
   void deadlineFailsTheInvocationAndAbortsItsSignal() throws Exception {
     load(
         "wait",
