@@ -7,10 +7,12 @@
 #           requests. loop-node runs with --cpu-budget-ms 50, so the watchdog stops the spinners.
 #   pbkdf2  10 concurrent async pbkdf2 per request (exercise 2), wrk -c4, blocking pool of 1
 #           thread vs the default, with loop-node's own saturation figures from /metrics.
-#   memory  idle RSS after start, and RSS per loaded handler (20 copies of hello).
+#   memory  idle RSS once settled, and RSS per loaded handler: (settled RSS with MEM_HANDLERS
+#           copies of hello - settled RSS with none) / MEM_HANDLERS. See settled_rss for why.
 # Machines are shared and noisy: compare within one run. Settings by environment:
 #   DURATION (s, default 15) WARMUP (s, default 15) SPIN_RATE (req/s, default 10) LOOP_NODE,
-#   SCENARIOS (comma-separated subset of hello,spin,pbkdf2,memory; default all).
+#   SCENARIOS (comma-separated subset of hello,spin,pbkdf2,memory; default all),
+#   MEM_HANDLERS (default 20).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
@@ -18,6 +20,7 @@ LOOP_NODE="${LOOP_NODE:-$ROOT/bin/loop-node}"
 DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-15}"
 SPIN_RATE="${SPIN_RATE:-10}"
+MEM_HANDLERS="${MEM_HANDLERS:-20}"
 SCENARIOS=",${SCENARIOS:-hello,spin,pbkdf2,memory},"
 for s in ${SCENARIOS//,/ }; do
   [[ $s =~ ^(hello|spin|pbkdf2|memory)$ ]] || { echo "SCENARIOS: unknown scenario '$s' (hello, spin, pbkdf2, memory)" >&2; exit 2; }
@@ -59,6 +62,27 @@ start_loop() { # extra serve flags...
 url() { echo "http://127.0.0.1:$PORT$1"; }
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 java_pid() { pgrep -P "$PID" java 2>/dev/null || echo "$PID"; }
+
+# RSS of an idle loop-node once it has settled → "settled_mb peak_mb seconds". Right after ready
+# the JVM is still compiling (the Graal compiler runs in the Java heap; each new context runs the
+# builtins' bootstrap, whose shared code gets compiled), so an RSS read a few seconds after ready
+# measures that transient, not what an idle node holds (with 20 handlers: 686 MB at the peak, 562
+# settled). So: sample every 2 s from ready until 15 samples (30 s, longer than a 15 s periodic GC
+# interval if LOOPD_JAVA_OPTS chooses one) lie within 3 MB of each other (at most 180 s). No GC is
+# forced from outside: what the node keeps by itself is what a pod would show. The peak seen after
+# ready is printed too.
+settled_rss() { # pid
+  local samples=() r peak=0 t=0 lo hi
+  while ((t < 180)); do
+    sleep 2; t=$((t + 2)); r=$(rss_mb "$1"); samples+=("$r"); ((r > peak)) && peak=$r
+    if ((${#samples[@]} >= 15)); then
+      lo=$(printf '%s\n' "${samples[@]: -15}" | sort -n | head -1)
+      hi=$(printf '%s\n' "${samples[@]: -15}" | sort -n | tail -1)
+      ((hi - lo <= 3)) && break
+    fi
+  done
+  echo "$r $peak $t"
+}
 
 # wrk → "rps p50 p99" (ms)
 wrk_run() { # connections seconds path
@@ -116,14 +140,14 @@ if want pbkdf2; then
 fi
 
 if want memory; then
-  echo "== memory" >&2
+  echo "== memory (idle RSS once settled; per handler with $MEM_HANDLERS hello copies)" >&2
   PORT=$((PORT + 1)); node node-server.mjs "$PORT" >"$LOGS/node-idle.log" 2>&1 & PID=$!
   for _ in $(seq 1 40); do [[ $(curl -s -o /dev/null -w '%{http_code}' "$(url /)") != 000 ]] && break; sleep 0.5; done; sleep 3; R[rss_node]=$(rss_mb "$PID"); stop
   PORT=$((PORT + 1)); "$LOOP_NODE" serve --host 127.0.0.1 --http-port "$PORT" --grpc-port 0 >"$LOGS/idle.log" 2>&1 & PID=$!
-  wait_for "http://127.0.0.1:$PORT/healthz/ready"; sleep 5; R[rss_loop]=$(rss_mb "$(java_pid)"); stop
-  many=(); for i in $(seq 1 20); do many+=(--handler "h$i=$H/hello.mjs"); done
+  wait_for "http://127.0.0.1:$PORT/healthz/ready"; R[rss_loop]=$(settled_rss "$(java_pid)"); stop
+  many=(); for i in $(seq 1 "$MEM_HANDLERS"); do many+=(--handler "h$i=$H/hello.mjs"); done
   PORT=$((PORT + 1)); "$LOOP_NODE" serve --host 127.0.0.1 --http-port "$PORT" --grpc-port 0 "${many[@]}" >"$LOGS/many.log" 2>&1 & PID=$!
-  wait_for "http://127.0.0.1:$PORT/healthz/ready"; sleep 5; R[rss_many]=$(rss_mb "$(java_pid)"); stop
+  wait_for "http://127.0.0.1:$PORT/healthz/ready"; R[rss_many]=$(settled_rss "$(java_pid)"); stop
 fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", (b > 0 ? a / b : 0) }'; }
@@ -157,8 +181,10 @@ if want pbkdf2; then
   printf '%-44s %16s %16s\n' "pbkdf2 requests/s default / pool=1" "$(ratio "$b" "$a")" "$(ratio "$d" "$c")"
 fi
 if want memory; then
-  printf '%-44s %16s %16s\n' "idle RSS MB" "${R[rss_node]}" "${R[rss_loop]}"
-  printf '%-44s %16s %16s\n' "RSS per loaded handler MB (20 loaded)" "-" \
-    "$(awk -v a="${R[rss_many]}" -v b="${R[rss_loop]}" 'BEGIN { printf "%.1f", (a - b) / 20 }')"
+  read -r idle idle_peak idle_t <<<"${R[rss_loop]}"; read -r many many_peak many_t <<<"${R[rss_many]}"
+  printf '%-44s %16s %16s\n' "idle RSS MB (loop-node: settled, peak)" "${R[rss_node]}" "$idle ($idle_peak) ${idle_t}s"
+  printf '%-44s %16s %16s\n' "RSS with $MEM_HANDLERS handlers MB (settled, peak)" "-" "$many ($many_peak) ${many_t}s"
+  printf '%-44s %16s %16s\n' "RSS per loaded handler MB" "-" \
+    "$(awk -v a="$many" -v b="$idle" -v n="$MEM_HANDLERS" 'BEGIN { printf "%.1f", (a - b) / n }')"
 fi
 echo "(logs: $LOGS)"
