@@ -33,12 +33,7 @@ public final class NodeDeployment {
   public static Deployment build(PoolModel pool) {
     NodeSettings s = pool.settings();
     return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(pool.name())
-        .withNamespace(pool.namespace())
-        .withLabels(Labels.of(pool))
-        .withOwnerReferences(pool.ownerReference())
-        .endMetadata()
+        .withMetadata(pool.objectMeta())
         .withNewSpec()
         .withReplicas(pool.replicas())
         .withRevisionHistoryLimit(3)

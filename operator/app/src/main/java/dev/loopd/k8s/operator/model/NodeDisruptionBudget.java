@@ -2,8 +2,6 @@ package dev.loopd.k8s.operator.model;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
 /**
  * The pool's PodDisruptionBudget: voluntary disruptions (node drains, cluster upgrades) take at
@@ -17,7 +15,7 @@ public final class NodeDisruptionBudget {
 
   public static io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget v1(PoolModel pool) {
     return new io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder()
-        .withMetadata(metadata(pool))
+        .withMetadata(pool.objectMeta())
         .withNewSpec()
         .withMaxUnavailable(new IntOrString(1))
         .withSelector(
@@ -29,21 +27,12 @@ public final class NodeDisruptionBudget {
   public static io.fabric8.kubernetes.api.model.policy.v1beta1.PodDisruptionBudget v1beta1(
       PoolModel pool) {
     return new io.fabric8.kubernetes.api.model.policy.v1beta1.PodDisruptionBudgetBuilder()
-        .withMetadata(metadata(pool))
+        .withMetadata(pool.objectMeta())
         .withNewSpec()
         .withMaxUnavailable(new IntOrString(1))
         .withSelector(
             new LabelSelectorBuilder().withMatchLabels(Labels.selector(pool.name())).build())
         .endSpec()
-        .build();
-  }
-
-  private static ObjectMeta metadata(PoolModel pool) {
-    return new ObjectMetaBuilder()
-        .withName(pool.name())
-        .withNamespace(pool.namespace())
-        .withLabels(Labels.of(pool))
-        .withOwnerReferences(pool.ownerReference())
         .build();
   }
 }

@@ -14,12 +14,7 @@ public final class NodeService {
 
   public static Service build(PoolModel pool) {
     return new ServiceBuilder()
-        .withNewMetadata()
-        .withName(pool.name())
-        .withNamespace(pool.namespace())
-        .withLabels(Labels.of(pool))
-        .withOwnerReferences(pool.ownerReference())
-        .endMetadata()
+        .withMetadata(pool.objectMeta())
         .withNewSpec()
         .withType("ClusterIP")
         .withSelector(Labels.selector(pool.name()))

@@ -13,12 +13,7 @@ public final class NodeServiceAccount {
 
   public static ServiceAccount build(PoolModel pool) {
     return new ServiceAccountBuilder()
-        .withNewMetadata()
-        .withName(pool.name())
-        .withNamespace(pool.namespace())
-        .withLabels(Labels.of(pool))
-        .withOwnerReferences(pool.ownerReference())
-        .endMetadata()
+        .withMetadata(pool.objectMeta())
         .withAutomountServiceAccountToken(false)
         .build();
   }

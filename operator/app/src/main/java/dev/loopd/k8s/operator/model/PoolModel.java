@@ -1,5 +1,7 @@
 package dev.loopd.k8s.operator.model;
 
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -84,6 +86,19 @@ public record PoolModel(
         .withUid(uid)
         .withController(true)
         .withBlockOwnerDeletion(true)
+        .build();
+  }
+
+  /**
+   * The metadata of every object the pool owns (Deployment, Service, ServiceAccount, PDB): the
+   * pool's name and namespace, its labels, and the pool as controlling owner.
+   */
+  public ObjectMeta objectMeta() {
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(namespace)
+        .withLabels(Labels.of(this))
+        .withOwnerReferences(ownerReference())
         .build();
   }
 
