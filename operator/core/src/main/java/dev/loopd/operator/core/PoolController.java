@@ -391,7 +391,7 @@ final class PoolController {
         ready.add(signal);
       }
     }
-    int live = liveCount() + pendingStarts.size();
+    int live = liveCount();
     Decision d = autoscaler.tick(new Tick(now, live, ready, waiters.size()));
     lastDecision = d;
     panic = d.panic();
@@ -400,7 +400,7 @@ final class PoolController {
   }
 
   private void converge(Instant now) {
-    int live = liveCount() + pendingStarts.size();
+    int live = liveCount();
     for (int i = live; i < desired; i++) {
       try {
         Optional<String> id = driver.startNode(ref, pool.getSpec());
@@ -454,8 +454,9 @@ final class PoolController {
             .build());
   }
 
+  /** Starting and ready nodes, and the starts still pending (nodes on their way). */
   private int liveCount() {
-    return (int) nodes.values().stream().filter(Node::live).count();
+    return (int) nodes.values().stream().filter(Node::live).count() + pendingStarts.size();
   }
 
   private void record(ScalingEvent event) {

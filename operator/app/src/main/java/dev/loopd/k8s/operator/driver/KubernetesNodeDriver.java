@@ -35,9 +35,9 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>{@link #startNode} returns empty (the pod's name is the node's id) and sizes the pool to
- *       what the core wants: its desired nodes plus the nodes still draining. The core calls it for
- *       every node it misses on every tick until the pod says Hello, so the call sets that count
- *       rather than adding one, and never lowers the replicas.
+ *       what the core wants: its desired nodes plus the nodes still draining. The call sets that
+ *       count rather than adding one (the core asks again for a start whose pod never connected),
+ *       and never lowers the replicas.
  *   <li>{@link #stopNode} (after the core drained the node, or gave up on it) lowers the replicas
  *       to the same count, and makes sure the ReplicaSet removes that pod and not another: from
  *       Kubernetes 1.22 on, the pod gets the lowest {@code

@@ -136,15 +136,6 @@ public final class PoolEvents {
     writer.execute(() -> write(event));
   }
 
-  /** Waits up to {@code timeout} for the events asked for so far to be written. */
-  public void flush(Duration timeout) {
-    try {
-      writer.submit(() -> {}).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (Exception e) {
-      LOG.log(System.Logger.Level.WARNING, "events not written in {0}: {1}", timeout, e.toString());
-    }
-  }
-
   private void write(Event event) {
     try {
       client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
