@@ -7,12 +7,14 @@
 #           requests. loop-node runs with --cpu-budget-ms 50, so the watchdog stops the spinners.
 #   pbkdf2  10 concurrent async pbkdf2 per request (exercise 2), wrk -c4, blocking pool of 1
 #           thread vs the default, with loop-node's own saturation figures from /metrics.
+#           loop-node warms up for PBKDF2_WARMUP: its JIT compiles the request path on the same
+#           two cores the pool keeps busy, which takes some 30 s here (Node's warm-up: 5 s).
 #   memory  idle RSS once settled, and RSS per loaded handler: (settled RSS with MEM_HANDLERS
 #           copies of hello - settled RSS with none) / MEM_HANDLERS. See settled_rss for why.
 # Machines are shared and noisy: compare within one run. Settings by environment:
 #   DURATION (s, default 15) WARMUP (s, default 15) SPIN_RATE (req/s, default 10) LOOP_NODE,
 #   SCENARIOS (comma-separated subset of hello,spin,pbkdf2,memory; default all),
-#   MEM_HANDLERS (default 20).
+#   MEM_HANDLERS (default 20), PBKDF2_WARMUP (s, default 45).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
@@ -21,6 +23,7 @@ DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-15}"
 SPIN_RATE="${SPIN_RATE:-10}"
 MEM_HANDLERS="${MEM_HANDLERS:-20}"
+PBKDF2_WARMUP="${PBKDF2_WARMUP:-45}"
 SCENARIOS=",${SCENARIOS:-hello,spin,pbkdf2,memory},"
 for s in ${SCENARIOS//,/ }; do
   [[ $s =~ ^(hello|spin|pbkdf2|memory)$ ]] || { echo "SCENARIOS: unknown scenario '$s' (hello, spin, pbkdf2, memory)" >&2; exit 2; }
@@ -131,7 +134,7 @@ if want pbkdf2; then
     if [[ $size == 1 ]]; then start_node UV_THREADPOOL_SIZE=1; else start_node; fi
     wrk_run 4 5 /h/pbkdf2/ >/dev/null; R[pb_node_$size]=$(wrk_run 4 "$DURATION" /h/pbkdf2/); stop
     if [[ $size == 1 ]]; then start_loop --pool-size 1; else start_loop; fi
-    wrk_run 4 "$WARMUP" /h/pbkdf2/ >/dev/null
+    wrk_run 4 "$PBKDF2_WARMUP" /h/pbkdf2/ >/dev/null
     pool_figures >"$LOGS/pool-$size" &
     figures=$!
     R[pb_loop_$size]=$(wrk_run 4 "$DURATION" /h/pbkdf2/)
