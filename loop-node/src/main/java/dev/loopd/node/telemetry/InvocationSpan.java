@@ -25,24 +25,29 @@ public final class InvocationSpan {
   static final AttributeKey<Long> HTTP_STATUS = AttributeKey.longKey("http.response.status_code");
 
   private final Span span;
-  private final Map<String, String> childContext;
+  private final TextMapPropagator propagator;
   private final AtomicBoolean ended = new AtomicBoolean();
 
   InvocationSpan(Span span, TextMapPropagator propagator) {
     this.span = span;
-    Map<String, String> carrier = new HashMap<>();
-    propagator.inject(Context.root().with(span), carrier, Map::put);
-    this.childContext = Map.copyOf(carrier);
+    this.propagator = propagator;
   }
 
   /** The W3C {@code traceparent} of this span, for calls made on the invocation's behalf. */
   public String traceparent() {
-    return childContext.getOrDefault("traceparent", "");
+    return childContext().getOrDefault("traceparent", "");
   }
 
   /** The W3C {@code tracestate} carried on from the caller; empty when there was none. */
   public String tracestate() {
-    return childContext.getOrDefault("tracestate", "");
+    return childContext().getOrDefault("tracestate", "");
+  }
+
+  /** Rendered when asked, not per invocation: most invocations never ask. */
+  private Map<String, String> childContext() {
+    Map<String, String> carrier = new HashMap<>();
+    propagator.inject(Context.root().with(span), carrier, Map::put);
+    return carrier;
   }
 
   /** The trace id (32 lowercase hex digits), e.g. for logs. */

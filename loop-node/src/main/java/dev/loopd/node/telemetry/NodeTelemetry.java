@@ -4,7 +4,10 @@ import dev.loopd.node.health.StatsWindows;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -18,6 +21,7 @@ import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.IdGenerator;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
@@ -74,6 +78,7 @@ public final class NodeTelemetry implements AutoCloseable {
   private final NodeMetrics metrics;
   private final Tracer tracer;
   private final TextMapPropagator propagator = W3CTraceContextPropagator.getInstance();
+  private final IdGenerator ids = IdGenerator.random();
 
   public NodeTelemetry(TelemetrySettings settings) {
     this.settings = settings;
@@ -155,6 +160,9 @@ public final class NodeTelemetry implements AutoCloseable {
               : Map.of("traceparent", traceparent, "tracestate", tracestate);
       parent = propagator.extract(Context.root(), carrier, MAP_GETTER);
     }
+    if (!settings.otlpEnabled()) {
+      return new InvocationSpan(identityOnly(parent), propagator);
+    }
     Span span =
         tracer
             .spanBuilder("invoke " + handler)
@@ -166,6 +174,27 @@ public final class NodeTelemetry implements AutoCloseable {
             .setAttribute(InvocationSpan.INVOCATION_ID, invocationId)
             .startSpan();
     return new InvocationSpan(span, propagator);
+  }
+
+  /**
+   * With no exporter a recorded span would go nowhere, yet the trace must still continue through
+   * what the handler calls: keep only the span's identity (the caller's trace, or a new sampled
+   * one, and a new span id), which costs a fraction of a recorded span on every request.
+   */
+  private Span identityOnly(Context parent) {
+    SpanContext caller = Span.fromContext(parent).getSpanContext();
+    return Span.wrap(
+        caller.isValid()
+            ? SpanContext.create(
+                caller.getTraceId(),
+                ids.generateSpanId(),
+                caller.getTraceFlags(),
+                caller.getTraceState())
+            : SpanContext.create(
+                ids.generateTraceId(),
+                ids.generateSpanId(),
+                TraceFlags.getSampled(),
+                TraceState.getDefault()));
   }
 
   /**

@@ -42,6 +42,10 @@ class HttpMappingTest {
   void handlerNamesAreDnsLabels() {
     assertThat(HandlerNames.isValid("hello")).isTrue();
     assertThat(HandlerNames.isValid("a-1")).isTrue();
+    assertThat(HandlerNames.isValid("a--b")).isTrue();
+    assertThat(HandlerNames.isValid("9")).isTrue();
+    assertThat(HandlerNames.isValid("-")).isFalse();
+    assertThat(HandlerNames.isValid("a_b")).isFalse();
     assertThat(HandlerNames.isValid("a".repeat(63))).isTrue();
     assertThat(HandlerNames.isValid("a".repeat(64))).isFalse();
     assertThat(HandlerNames.isValid("Hello")).isFalse();

@@ -98,6 +98,17 @@ class NodeTelemetryTest {
   }
 
   @Test
+  void invocationSpanKeepsTheCallersSamplingDecision() {
+    try (NodeTelemetry telemetry = withoutExport()) {
+      InvocationSpan span =
+          telemetry.startInvocation(
+              "hello", "3", "acme", "i", "00-" + PARENT_TRACE + "-" + PARENT_SPAN + "-00", "");
+      assertThat(span.traceparent()).matches("00-" + PARENT_TRACE + "-[0-9a-f]{16}-00");
+      assertThat(span.tracestate()).isEmpty();
+    }
+  }
+
+  @Test
   void invocationWithoutOrWithAMalformedTraceparentStartsANewTrace() {
     try (NodeTelemetry telemetry = withoutExport()) {
       for (String traceparent : new String[] {null, "", "not-a-traceparent"}) {
