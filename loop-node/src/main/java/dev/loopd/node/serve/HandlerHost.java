@@ -45,7 +45,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 
@@ -63,8 +62,6 @@ import org.graalvm.polyglot.SourceSection;
 public final class HandlerHost implements NodeCore, AutoCloseable {
   /** Source text limit (UTF-8 bytes), as DESIGN.md says. */
   public static final int MAX_SOURCE_BYTES = 1 << 20;
-
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
   /** The node's built-in defaults, for limits a handler and its pool leave at 0. */
   public record Defaults(
@@ -371,13 +368,9 @@ public final class HandlerHost implements NodeCore, AutoCloseable {
 
   /** Checks a spec; returns the SHA-256 of its source. */
   private static String validate(HandlerSpec spec) {
-    if (!DNS_LABEL.matcher(spec.getName()).matches()) {
+    if (!HandlerNames.isValid(spec.getName())) {
       throw Status.INVALID_ARGUMENT
-          .withDescription(
-              "handler name '"
-                  + spec.getName()
-                  + "' is not a DNS-1123 label: use 1 to 63 lowercase letters, digits and '-',"
-                  + " starting and ending with a letter or digit")
+          .withDescription(HandlerNames.describeInvalid(spec.getName()))
           .asRuntimeException();
     }
     if (spec.getVersion().isEmpty() || spec.getVersion().length() > 63) {
