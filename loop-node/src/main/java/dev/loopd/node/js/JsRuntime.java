@@ -86,6 +86,7 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
   private Value builtinKeys;
   private Value requireFileKeys;
   private Value handlerEntries; // sandboxed only: setHandler, invoke, abort, takeInterrupted
+  private Value invokeEntry; // handlerEntries.invoke, looked up once: it runs for every request
 
   /** Called on the loop thread when the watchdog interrupted a task. */
   public interface InterruptHandler {
@@ -287,6 +288,10 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
     builtinKeys = entries.getMember("builtinKeys");
     requireFileKeys = entries.getMember("requireFileKeys");
     handlerEntries = entries.getMember("handler");
+    invokeEntry =
+        handlerEntries != null && handlerEntries.hasMembers()
+            ? handlerEntries.getMember("invoke")
+            : null;
     ops.setCompleter(entries.getMember("completeRequest"));
   }
 
@@ -467,9 +472,7 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
       Object headers,
       Object body,
       double deadlineEpochMs) {
-    handlerEntries
-        .getMember("invoke")
-        .execute(slot, id, method, path, query, headers, body, deadlineEpochMs);
+    invokeEntry.execute(slot, id, method, path, query, headers, body, deadlineEpochMs);
   }
 
   /** Aborts an invocation's signal and forgets it; {@code why} is "deadline" or a reason. */

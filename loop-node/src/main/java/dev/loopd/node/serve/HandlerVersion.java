@@ -249,8 +249,9 @@ final class HandlerVersion implements JsRuntime.Sandbox {
           InvocationOutcome.INVOCATION_OUTCOME_ERROR);
       return;
     }
-    List<Header> list = new ArrayList<>((int) (headers.getArraySize() / 2));
-    for (long i = 0; i + 1 < headers.getArraySize(); i += 2) {
+    long size = headers.getArraySize();
+    List<Header> list = new ArrayList<>((int) (size / 2));
+    for (long i = 0; i + 1 < size; i += 2) {
       list.add(
           Header.newBuilder()
               .setName(headers.getArrayElement(i).asString())

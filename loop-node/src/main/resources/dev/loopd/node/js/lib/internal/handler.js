@@ -61,19 +61,31 @@ class Invocation {
   }
 }
 
-/** The request a handler receives. Headers and query are built on first use. */
+/** The request a handler receives. Headers, query and body are built on first use. */
 class HandlerRequest {
   #rawQuery;
   #rawHeaders;
+  #rawBody;
   #headers;
   #query;
+  #body;
 
-  constructor(method, path, rawQuery, rawHeaders, body) {
+  constructor(method, path, rawQuery, rawHeaders, rawBody) {
     this.method = method;
     this.path = path;
     this.#rawQuery = rawQuery;
     this.#rawHeaders = rawHeaders;
-    this.body = body;
+    this.#rawBody = rawBody;
+  }
+
+  /** The body's bytes, a Buffer (empty when the request had none). */
+  get body() {
+    if (this.#body === undefined) {
+      const raw = this.#rawBody;
+      this.#body = raw === null ? Buffer.alloc(0) : Buffer.from(new Uint8Array(raw));
+      this.#rawBody = null;
+    }
+    return this.#body;
   }
 
   /** Lowercase names; repeated headers joined with ", " (set-cookie kept as an array). */
@@ -190,8 +202,7 @@ function setHandler(namespace, tenant, handler, version) {
 function invoke(slot, id, method, path, rawQuery, rawHeaders, body, deadline) {
   const inv = new Invocation(slot, id, deadline);
   live.set(slot, inv);
-  const request = new HandlerRequest(method, path, rawQuery, rawHeaders,
-    body === null ? Buffer.alloc(0) : Buffer.from(new Uint8Array(body)));
+  const request = new HandlerRequest(method, path, rawQuery, rawHeaders, body);
   const ctx = new HandlerContext(inv);
   current.run(inv, () => {
     let ok = false;
@@ -244,17 +255,16 @@ function onUncaught(err) {
 
 function settle(inv, value) {
   if (inv.done) return;
-  let status;
-  let headers;
-  let body;
+  let response;
   try {
-    [status, headers, body] = toResponse(value);
+    response = toResponse(value);
   } catch (err) {
     fail(inv, err);
     return;
   }
   inv.done = true;
   live.delete(inv.slot);
+  const { status, headers, body } = response;
   if (body instanceof Uint8Array) {
     respondBytes(inv.slot, status, headers, body.buffer, body.byteOffset, body.byteLength);
   } else {
@@ -285,19 +295,25 @@ function isResponseObject(value) {
       Object.keys(value).every((k) => k === 'status' || k === 'headers' || k === 'body'));
 }
 
+// The header lists of the responses a handler gives as a bare value (only read by the node).
+const NO_HEADERS = Object.freeze([]);
+const TEXT_HEADERS = Object.freeze(['content-type', 'text/plain; charset=utf-8']);
+const BYTES_HEADERS = Object.freeze(['content-type', 'application/octet-stream']);
+const JSON_HEADERS = Object.freeze(['content-type', 'application/json']);
+
 /**
  * `{status, headers, body}` or a string (text/plain) or bytes (application/octet-stream) or any
- * other value (JSON). undefined gives 204. Returns [status, flat header list, body] where body
- * is a string, a Uint8Array or null.
+ * other value (JSON). undefined gives 204. Returns {status, headers: a flat name/value list,
+ * body} where body is a string, a Uint8Array or null.
  */
 function toResponse(value) {
-  if (value === undefined || value === null) return [204, [], null];
-  if (typeof value === 'string') return [200, ['content-type', 'text/plain; charset=utf-8'], value];
+  if (value === undefined || value === null) return { status: 204, headers: NO_HEADERS, body: null };
+  if (typeof value === 'string') return { status: 200, headers: TEXT_HEADERS, body: value };
   if (value instanceof Uint8Array || value instanceof ArrayBuffer) {
-    return [200, ['content-type', 'application/octet-stream'], bytesOf(value)];
+    return { status: 200, headers: BYTES_HEADERS, body: bytesOf(value) };
   }
   if (typeof value !== 'object' || !isResponseObject(value)) {
-    return [200, ['content-type', 'application/json'], jsonOf(value)];
+    return { status: 200, headers: JSON_HEADERS, body: jsonOf(value) };
   }
   const status = value.status === undefined ? 200 : value.status;
   if (!Number.isInteger(status) || status < 100 || status > 599) {
@@ -320,7 +336,7 @@ function toResponse(value) {
   if (typeof body === 'string' && !hasHeader(headers, 'content-type')) {
     headers.push('content-type', 'text/plain; charset=utf-8');
   }
-  return [status, headers, body];
+  return { status, headers, body };
 }
 
 function jsonOf(value) {

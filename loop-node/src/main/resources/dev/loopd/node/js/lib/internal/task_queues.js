@@ -59,10 +59,12 @@ function runTicks() {
  * entry returns then, e.g. "call again" for processTimers.
  */
 function entry(fn, failed) {
-  return function(...args) {
+  // Fixed parameters, not rest and spread: this runs for every task, and the wrapped functions
+  // take at most eight arguments (none reads `arguments`).
+  return function(a, b, c, d, e, f, g, h) {
     let result;
     try {
-      result = fn(...args);
+      result = fn(a, b, c, d, e, f, g, h);
     } catch (err) {
       reportUncaught(err);
       taskFailed();
