@@ -1,5 +1,6 @@
 package dev.loopd.node.serve;
 
+import dev.loopd.node.health.MemoryReducer;
 import dev.loopd.node.health.Watchdog;
 import dev.loopd.node.js.JsRuntime;
 import dev.loopd.node.loop.EventLoop;
@@ -70,6 +71,12 @@ public final class ServingNode {
 
   /** Invocations of a throwaway handler before ready; see {@link HandlerHost#warmUp}. */
   private static final int WARM_UP_CALLS = 2_000;
+
+  // The memory reducer: how often it looks, how long the node must have been quiet (no collection
+  // at all), and how much the old generation must have grown since its last collection.
+  private static final Duration MEMORY_REDUCER_PERIOD = Duration.ofSeconds(2);
+  private static final Duration MEMORY_REDUCER_QUIET = Duration.ofSeconds(10);
+  private static final long MEMORY_REDUCER_MIN_GROWTH_BYTES = 16L << 20;
 
   private final Config config;
   private final EventLoop loop = new EventLoop();
@@ -161,7 +168,18 @@ public final class ServingNode {
       this.session = session; // dialed once warmed up: see loadStartupHandlers
     }
 
-    Thread starter = new Thread(() -> loadStartupHandlers(host), "loopd-startup");
+    MemoryReducer memoryReducer =
+        MemoryReducer.jvmHeap()
+            .map(heap ->
+                new MemoryReducer(
+                    heap,
+                    host::inFlight,
+                    MEMORY_REDUCER_QUIET,
+                    MEMORY_REDUCER_MIN_GROWTH_BYTES,
+                    line -> log.node("info", line)))
+            .orElse(null);
+    if (memoryReducer != null) closeables.add(memoryReducer);
+    Thread starter = new Thread(() -> loadStartupHandlers(host, memoryReducer), "loopd-startup");
     starter.setDaemon(true);
     starter.start();
 
@@ -229,7 +247,7 @@ public final class ServingNode {
   }
 
   /** Loads the --handler files, then reports ready (or stops the node when one fails). */
-  private void loadStartupHandlers(HandlerHost host) {
+  private void loadStartupHandlers(HandlerHost host, MemoryReducer memoryReducer) {
     List<CompletableFuture<?>> loads = new ArrayList<>();
     for (var e : config.handlerFiles().entrySet()) {
       String source;
@@ -279,6 +297,8 @@ public final class ServingNode {
     // Warm-up and loading leave the old generation full of compiler garbage: collect it once now,
     // so an idle node gives that memory back (bin/loop-node sizes the heap to shrink).
     System.gc();
+    // From now on, whatever a busy spell leaves in the old generation goes back once it is over.
+    if (memoryReducer != null) memoryReducer.start(MEMORY_REDUCER_PERIOD);
     if (config.controlPlane() == null) host.markReady();
     // A pool's node says Hello only now, warmed up: the control plane counts a node's ELU and
     // lag from its first Ready, and routes to it at once.
