@@ -239,14 +239,14 @@ class NodeSessionClientTest {
       again.send(handlerSet(1, "hello", "echo"));
       again.next(); // Ready
       awaitState(NodeSessionClient.State.READY);
+      // The "reconnected" line is logged on the session's thread, maybe just after READY is seen:
+      // keep capturing until it comes.
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (lines.stream().noneMatch(l -> l.contains("reconnected")) && System.nanoTime() < end) {
+        Thread.sleep(10);
+      }
     } finally {
       logger.removeHandler(capture);
-    }
-
-    // The "reconnected" line is logged on the session's thread, maybe just after READY is seen.
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (lines.stream().noneMatch(l -> l.contains("reconnected")) && System.nanoTime() < end) {
-      Thread.sleep(10);
     }
     String recovered =
         lines.stream()
