@@ -3,6 +3,7 @@ package dev.loopd.node;
 import dev.loopd.node.cli.RunCommand;
 import dev.loopd.node.cli.ServeCommand;
 import dev.loopd.node.cli.VersionCommand;
+import dev.loopd.node.js.JsRuntime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,9 +23,23 @@ public final class LoopNode implements Runnable {
         spec.commandLine(), "Missing command: try 'loop-node run FILE'");
   }
 
+  /** A mistake in how the node was started gets one line and exit code 2, not a stack trace. */
+  static int onError(Exception error, CommandLine commandLine, CommandLine.ParseResult parseResult)
+      throws Exception {
+    if (error instanceof JsRuntime.EngineOptionsException) {
+      commandLine.getErr().println("loop-node: " + error.getMessage());
+      return 2;
+    }
+    throw error;
+  }
+
   public static void main(String[] args) {
     // Everything after the script is the script's: `run x.js --flag` passes --flag on.
-    int code = new CommandLine(new LoopNode()).setStopAtPositional(true).execute(args);
+    int code =
+        new CommandLine(new LoopNode())
+            .setStopAtPositional(true)
+            .setExecutionExceptionHandler(LoopNode::onError)
+            .execute(args);
     System.exit(code);
   }
 }

@@ -164,12 +164,38 @@ public final class JsRuntime implements EventLoop.Host, AutoCloseable {
       synchronized (JsRuntime.class) {
         e = sharedEngine;
         if (e == null) {
-          e = Engine.newBuilder("js").build();
+          e = newEngine();
           sharedEngine = e;
         }
       }
     }
     return e;
+  }
+
+  /**
+   * A JavaScript engine with the options of this JVM's {@code -Dpolyglot.*} system properties.
+   *
+   * @throws EngineOptionsException when the engine refuses one of them
+   */
+  static Engine newEngine() {
+    try {
+      return Engine.newBuilder("js").build();
+    } catch (IllegalArgumentException e) {
+      throw new EngineOptionsException(
+          "the JavaScript engine refused its options: "
+              + e.getMessage()
+              + " (engine options come from -Dpolyglot.* system properties, e.g. in"
+              + " LOOPD_JAVA_OPTS; an experimental one also needs"
+              + " -Dpolyglot.engine.AllowExperimentalOptions=true)",
+          e);
+    }
+  }
+
+  /** The engine could not start with the options it was given: the user's to fix. */
+  public static final class EngineOptionsException extends RuntimeException {
+    EngineOptionsException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   /** "GraalVM CE" with the optimizing compiler; "Interpreted" when it fell back. */

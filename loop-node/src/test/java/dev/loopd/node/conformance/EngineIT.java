@@ -28,6 +28,37 @@ class EngineIT {
   }
 
   @Test
+  void anEngineOptionTheEngineRefusesIsOneLineAndExitCode2() throws Exception {
+    Path dir = Files.createTempDirectory("loopd-options");
+    Files.writeString(dir.resolve("one.js"), "1;\n");
+    for (String command : List.of("run", "serve")) {
+      List<String> args =
+          command.equals("run")
+              ? List.of(LoopNodeProcess.launcher().toString(), "run", "one.js")
+              : List.of(
+                  LoopNodeProcess.launcher().toString(),
+                  "serve",
+                  "--http-port",
+                  "0",
+                  "--grpc-port",
+                  "0");
+      var r =
+          LoopNodeProcess.run(
+              args,
+              dir,
+              Map.of("LOOPD_JAVA_OPTS", "-Dpolyglot.engine.TraceCompilationDetails=true"),
+              Duration.ofSeconds(60));
+      assertThat(r.exitCode()).as(command + ": " + r.stderr()).isEqualTo(2);
+      assertThat(r.stderr())
+          .as(command)
+          .contains("loop-node: the JavaScript engine refused its options")
+          .contains("engine.TraceCompilationDetails")
+          .contains("AllowExperimentalOptions")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  @Test
   void missingScriptSaysWhichFile() throws Exception {
     var r =
         LoopNodeProcess.run(
