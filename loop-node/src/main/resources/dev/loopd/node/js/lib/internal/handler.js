@@ -295,11 +295,15 @@ function isResponseObject(value) {
       Object.keys(value).every((k) => k === 'status' || k === 'headers' || k === 'body'));
 }
 
-// The header lists of the responses a handler gives as a bare value (only read by the node).
+// The content type a body of each kind gets when the handler names none, and the header lists of
+// the responses a handler gives as a bare value (shared: only read by the node).
+const TEXT = 'text/plain; charset=utf-8';
+const BYTES = 'application/octet-stream';
+const JSON_TYPE = 'application/json';
 const NO_HEADERS = Object.freeze([]);
-const TEXT_HEADERS = Object.freeze(['content-type', 'text/plain; charset=utf-8']);
-const BYTES_HEADERS = Object.freeze(['content-type', 'application/octet-stream']);
-const JSON_HEADERS = Object.freeze(['content-type', 'application/json']);
+const TEXT_HEADERS = Object.freeze(['content-type', TEXT]);
+const BYTES_HEADERS = Object.freeze(['content-type', BYTES]);
+const JSON_HEADERS = Object.freeze(['content-type', JSON_TYPE]);
 
 /**
  * `{status, headers, body}` or a string (text/plain) or bytes (application/octet-stream) or any
@@ -328,13 +332,13 @@ function toResponse(value) {
     // as given
   } else if (body instanceof Uint8Array || body instanceof ArrayBuffer) {
     body = bytesOf(body);
-    if (!hasHeader(headers, 'content-type')) headers.push('content-type', 'application/octet-stream');
+    if (!hasHeader(headers, 'content-type')) headers.push('content-type', BYTES);
   } else {
     body = jsonOf(body);
-    if (!hasHeader(headers, 'content-type')) headers.push('content-type', 'application/json');
+    if (!hasHeader(headers, 'content-type')) headers.push('content-type', JSON_TYPE);
   }
   if (typeof body === 'string' && !hasHeader(headers, 'content-type')) {
-    headers.push('content-type', 'text/plain; charset=utf-8');
+    headers.push('content-type', TEXT);
   }
   return { status, headers, body };
 }
