@@ -6,10 +6,19 @@
 import net from 'node:net';
 
 const [host, portArg, path, connsArg, rateArg, secondsArg] = process.argv.slice(2);
-const port = Number(portArg);
-const conns = Number(connsArg);
-const rate = Number(rateArg);
-const seconds = Number(secondsArg);
+const positive = (name, raw) => {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    console.error(`c10k-client: ${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+    console.error('usage: node c10k-client.mjs HOST PORT PATH CONNS RATE SECONDS');
+    process.exit(2);
+  }
+  return value;
+};
+const port = positive('PORT', portArg);
+const conns = positive('CONNS', connsArg);
+const rate = positive('RATE', rateArg);
+const seconds = positive('SECONDS', secondsArg);
 const request = `GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: keep-alive\r\n\r\n`;
 
 const sockets = [];

@@ -3,14 +3,15 @@
 # them; reports connections held, errors, p50/p99 latency and the server's RSS (idle, with all
 # connections open, and after the requests), for Node's http server and for loop-node serve.
 # Each server is warmed with wrk first (WARMUP seconds, default 15).
-# Settings: CONNS (default 10000), RATE (req/s, default 2000), SECONDS (default 20), LOOP_NODE.
+# Settings: CONNS (default 10000), RATE (req/s, default 2000), DURATION (seconds of requests,
+# default 20), LOOP_NODE.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 LOOP_NODE="${LOOP_NODE:-$ROOT/bin/loop-node}"
 CONNS="${CONNS:-10000}"
 RATE="${RATE:-2000}"
-SECONDS_="${SECONDS:-20}"
+DURATION="${DURATION:-20}" # not SECONDS: bash keeps its own (seconds since the shell started)
 command -v node >/dev/null || { echo "node (Node.js 20) is needed" >&2; exit 1; }
 need=$((CONNS + 1000))
 if (( $(ulimit -n) < need )); then ulimit -n "$need" 2>/dev/null || {
@@ -26,7 +27,7 @@ measure() { # name port path
   # Warm the server first (the JVM's JIT compiles the HTTP path in its first seconds of load).
   if command -v wrk >/dev/null; then wrk -t1 -c50 -d"${WARMUP:-15}"s "http://127.0.0.1:$2$3" >/dev/null; fi
   local idle; idle=$(rss_mb "$PID")
-  node c10k-client.mjs 127.0.0.1 "$2" "$3" "$CONNS" "$RATE" "$SECONDS_" >"/tmp/c10k-$1.json" &
+  node c10k-client.mjs 127.0.0.1 "$2" "$3" "$CONNS" "$RATE" "$DURATION" >"/tmp/c10k-$1.json" &
   local client=$! peak=0
   while kill -0 "$client" 2>/dev/null; do
     local r; r=$(rss_mb "$PID"); (( r > peak )) && peak=$r; sleep 1
