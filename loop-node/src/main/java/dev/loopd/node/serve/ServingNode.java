@@ -154,7 +154,9 @@ public final class ServingNode {
             + ", blocking pool "
             + config.poolTuning()
             + ", engine "
-            + JsRuntime.engineImplementation());
+            + JsRuntime.engineImplementation()
+            + ", http transport "
+            + frontends.http().transport());
 
     Runnable onSignal = () -> shutdown(host, frontends, "a signal");
     Signal.handle(new Signal("TERM"), s -> onSignal.run());

@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -82,6 +84,14 @@ class HttpFrontendTest {
     assertThat(request.getTimeout().getSeconds()).isEqualTo(1);
     assertThat(request.getTimeout().getNanos()).isEqualTo(500_000_000);
     assertThat(request.getBody().toStringUtf8()).isEqualTo("payload");
+  }
+
+  @Test
+  @EnabledOnOs(
+      value = OS.LINUX,
+      architectures = {"amd64", "aarch64"})
+  void servesOnEpollWhereNettyHasIt() {
+    assertThat(http.transport()).isEqualTo("epoll");
   }
 
   @Test
