@@ -79,7 +79,10 @@ final class Telemetry implements AutoCloseable, HandlerHost.InvocationListener {
     }
   }
 
-  /** Starts sampling and closing windows; call before the loop runs (or on it). */
+  /**
+   * Starts sampling lag and closing stats windows; call on the loop thread, once the node has
+   * warmed up: nothing before counts.
+   */
   void start() {
     lag.start();
     windows.start();

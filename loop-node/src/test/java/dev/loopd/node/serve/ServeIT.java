@@ -292,6 +292,39 @@ class ServeIT {
   }
 
   @Test
+  void aFreshNodesHistogramsDoNotCountItsStartUp(@TempDir Path dir) throws Exception {
+    Path hello = dir.resolve("hello.mjs");
+    Files.writeString(hello, "export default async () => 'hi';\n");
+    try (ServeProcess own = ServeProcess.start("--handler", "hello=" + hello).awaitReady()) {
+      Thread.sleep(1500); // a stats window closes
+      String metrics = own.get("/metrics").body();
+      // Loading and warming up ran ~2,000 tasks and blocked the loop for seconds; none of it is
+      // the node serving.
+      assertThat(histogram(metrics, "loopd_eventloop_task_duration_seconds_count"))
+          .as(metrics)
+          .isLessThan(100);
+      double lagSamples = histogram(metrics, "loopd_eventloop_delay_seconds_count");
+      assertThat(lagSamples).as(metrics).isPositive();
+      assertThat(histogram(metrics, "loopd_eventloop_delay_seconds_bucket{le=\"0.5\"}"))
+          .as("no lag sample over 0.5 s:\n" + metrics)
+          .isEqualTo(lagSamples);
+    }
+  }
+
+  /** A sample's value in Prometheus text, ignoring the otel_scope_name label. */
+  private static double histogram(String metrics, String sample) {
+    String name = sample.replaceAll("\\{.*", "");
+    String label = sample.contains("{") ? sample.replaceAll(".*\\{(.*)}", "$1") : null;
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+        .filter(l -> label == null || l.contains(label))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + sample + " in:\n" + metrics));
+  }
+
+  @Test
   void metricsAndStatsReportTheLoopAndTheInvocations() throws Exception {
     for (int i = 0; i < 3; i++) assertThat(node.get("/h/hello/").statusCode()).isEqualTo(200);
     load(
