@@ -300,19 +300,19 @@ class ServeIT {
       String metrics = own.get("/metrics").body();
       // Loading and warming up ran ~2,000 tasks and blocked the loop for seconds; none of it is
       // the node serving.
-      assertThat(histogram(metrics, "loopd_eventloop_task_duration_seconds_count"))
+      assertThat(sampleValue(metrics, "loopd_eventloop_task_duration_seconds_count"))
           .as(metrics)
           .isLessThan(100);
-      double lagSamples = histogram(metrics, "loopd_eventloop_delay_seconds_count");
+      double lagSamples = sampleValue(metrics, "loopd_eventloop_delay_seconds_count");
       assertThat(lagSamples).as(metrics).isPositive();
-      assertThat(histogram(metrics, "loopd_eventloop_delay_seconds_bucket{le=\"0.5\"}"))
+      assertThat(sampleValue(metrics, "loopd_eventloop_delay_seconds_bucket{le=\"0.5\"}"))
           .as("no lag sample over 0.5 s:\n" + metrics)
           .isEqualTo(lagSamples);
     }
   }
 
   /** A sample's value in Prometheus text, ignoring the otel_scope_name label. */
-  private static double histogram(String metrics, String sample) {
+  private static double sampleValue(String metrics, String sample) {
     String name = sample.replaceAll("\\{.*", "");
     String label = sample.contains("{") ? sample.replaceAll(".*\\{(.*)}", "$1") : null;
     return metrics
