@@ -3,6 +3,7 @@ package dev.loopd.node.health;
 import dev.loopd.proto.node.v1.InvocationOutcome;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,6 +33,9 @@ public final class InvocationStats {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final ConcurrentHashMap<Key, LongAdder> totals = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Recorder> durations = new ConcurrentHashMap<>();
+  // Per handler, an interval histogram handed back (recycle) for the next interval to reuse.
+  // Guarded by this; a handler's Recorder is never replaced, so a spare always fits its recorder.
+  private final Map<String, Histogram> spares = new HashMap<>();
 
   /** An invocation of {@code handler} began (call {@link #finished} exactly once for it). */
   public void started(String handler) {
@@ -85,14 +89,24 @@ public final class InvocationStats {
 
   /**
    * Invocation durations (nanoseconds) per handler since the previous call, handlers without
-   * invocations in the interval left out. One reader (the stats window) should own this.
+   * invocations in the interval left out. One reader (the stats window) should own this. The
+   * histograms are the reader's until it hands them back with {@link #recycle}.
    */
   public synchronized Map<String, Histogram> intervalDurations() {
     Map<String, Histogram> out = new TreeMap<>();
     durations.forEach((handler, recorder) -> {
-      Histogram h = recorder.getIntervalHistogram();
+      Histogram h = recorder.getIntervalHistogram(spares.remove(handler));
       if (h.getTotalCount() > 0) out.put(handler, h);
+      else spares.put(handler, h); // nothing to read: reuse it at once
     });
     return out;
+  }
+
+  /**
+   * Hands back the histograms {@link #intervalDurations()} returned, once their reader is done with
+   * them: later intervals reuse them instead of allocating new ones.
+   */
+  public synchronized void recycle(Map<String, Histogram> intervalDurations) {
+    spares.putAll(intervalDurations);
   }
 }

@@ -21,6 +21,7 @@ public final class LagMonitor {
   private final long resolutionNanos;
   private final Recorder recorder = new Recorder(HIGHEST, 3);
   private final Histogram total = new Histogram(HIGHEST, 3);
+  private Histogram spare; // an interval histogram its reader handed back
   private long expectedNanos;
   private EventLoop.LoopTimer timer;
 
@@ -53,16 +54,28 @@ public final class LagMonitor {
     timer = loop.startTimer(resolutionMs, false, this::sample);
   }
 
-  /** Lag recorded since the previous call, in nanoseconds. Safe from any thread. */
+  /**
+   * Lag recorded since the previous call, in nanoseconds. Safe from any thread. The histogram is
+   * the caller's until it hands it back with {@link #recycle}.
+   */
   public synchronized Histogram interval() {
-    Histogram h = recorder.getIntervalHistogram();
+    Histogram h = recorder.getIntervalHistogram(spare);
+    spare = null;
     total.add(h);
     return h;
   }
 
+  /**
+   * Hands back a histogram {@link #interval()} returned, once its reader is done with it: a later
+   * interval reuses it instead of allocating another (see {@link StatsWindows}).
+   */
+  public synchronized void recycle(Histogram interval) {
+    if (interval != null) spare = interval;
+  }
+
   /** Lag over the monitor's whole life, in nanoseconds. */
   public synchronized Histogram total() {
-    interval();
+    recycle(interval());
     return total.copy();
   }
 

@@ -52,6 +52,7 @@ public final class TaskStats implements TaskObserver {
   private final long epochOffsetNanos;
   private final Recorder durations = new Recorder(HIGHEST, 3);
   private final Histogram total = new Histogram(HIGHEST, 3);
+  private Histogram spare; // an interval histogram its reader handed back
   private final TopTasks longest = new TopTasks(KEEP_LONGEST);
   private final TopTasks window = new TopTasks(KEEP_PER_WINDOW);
 
@@ -122,15 +123,27 @@ public final class TaskStats implements TaskObserver {
         Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
   }
 
-  /** Task durations (nanoseconds) since the previous call. */
+  /**
+   * Task durations (nanoseconds) since the previous call. The histogram is the caller's until it
+   * hands it back with {@link #recycle}.
+   */
   public synchronized Histogram interval() {
-    Histogram h = durations.getIntervalHistogram();
+    Histogram h = durations.getIntervalHistogram(spare);
+    spare = null;
     total.add(h);
     return h;
   }
 
+  /**
+   * Hands back a histogram {@link #interval()} returned, once its reader is done with it: a later
+   * interval reuses it instead of allocating another (see {@link StatsWindows}).
+   */
+  public synchronized void recycle(Histogram interval) {
+    if (interval != null) spare = interval;
+  }
+
   public synchronized Histogram total() {
-    interval();
+    recycle(interval());
     return total.copy();
   }
 

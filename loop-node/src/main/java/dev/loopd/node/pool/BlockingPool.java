@@ -34,6 +34,9 @@ public final class BlockingPool implements AutoCloseable {
   private final Recorder runTime = new Recorder(HIGHEST_TRACKABLE, 2);
   private final Histogram queueWaitTotal = new Histogram(HIGHEST_TRACKABLE, 2);
   private final Histogram runTimeTotal = new Histogram(HIGHEST_TRACKABLE, 2);
+  // Interval histograms their reader handed back (recycle), reused by the next window.
+  private Histogram spareQueueWait;
+  private Histogram spareRunTime;
   private long lastSnapshotNanos = System.nanoTime();
   private long lastBusyNanos;
 
@@ -144,19 +147,24 @@ public final class BlockingPool implements AutoCloseable {
   }
 
   /** Figures since the previous call (histograms) and in total (counters). */
-  public PoolStats snapshot() {
-    return window().stats();
+  public synchronized PoolStats snapshot() {
+    PoolWindow window = window();
+    recycle(window);
+    return window.stats();
   }
 
   /**
    * As {@link #snapshot}, with the queue-wait and run-time histograms of the interval (in
    * nanoseconds) for readers that export distributions rather than percentiles. Each call starts a
-   * new interval for {@link #snapshot} too: one reader should own them.
+   * new interval for {@link #snapshot} too: one reader should own them. The histograms are the
+   * reader's until it hands them back with {@link #recycle}.
    */
   public synchronized PoolWindow window() {
     long nowNanos = System.nanoTime();
-    Histogram wait = queueWait.getIntervalHistogram();
-    Histogram run = runTime.getIntervalHistogram();
+    Histogram wait = queueWait.getIntervalHistogram(spareQueueWait);
+    Histogram run = runTime.getIntervalHistogram(spareRunTime);
+    spareQueueWait = null;
+    spareRunTime = null;
     queueWaitTotal.add(wait);
     runTimeTotal.add(run);
     long busy = busyNanos.sum();
@@ -179,6 +187,16 @@ public final class BlockingPool implements AutoCloseable {
             run.getValueAtPercentile(99),
             run.getMaxValue());
     return new PoolWindow(stats, wait, run);
+  }
+
+  /**
+   * Hands back the histograms of a window {@link #window()} returned, once its reader is done with
+   * them: a later window reuses them instead of allocating new ones.
+   */
+  public synchronized void recycle(PoolWindow window) {
+    if (window == null) return;
+    if (window.queueWait() != null) spareQueueWait = window.queueWait();
+    if (window.runTime() != null) spareRunTime = window.runTime();
   }
 
   /** Figures over the pool's whole life (for a final summary). */

@@ -3,6 +3,7 @@ package dev.loopd.node.telemetry;
 import dev.loopd.node.health.StatsWindows.Window;
 import dev.loopd.proto.node.v1.InvocationCount;
 import dev.loopd.proto.node.v1.InvocationOutcome;
+import dev.loopd.proto.node.v1.NodeStats;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
@@ -44,7 +45,7 @@ final class NodeMetrics {
   private final DoubleHistogram poolQueueWait;
   private final DoubleHistogram poolRunTime;
   private final DoubleHistogram invocationDuration;
-  private volatile Window latest;
+  private volatile NodeStats latest; // the latest window's message; its histograms are lent
 
   NodeMetrics(Meter meter) {
     loopDelay =
@@ -66,31 +67,31 @@ final class NodeMetrics {
         "loopd.eventloop.utilization",
         "1",
         "Share of wall time the loop was not " + "waiting in poll, over the last window",
-        w -> w.stats().getElu());
+        s -> s.getElu());
     longGauge(
         meter,
         "loopd.pool.size",
         "{thread}",
         "Blocking-pool threads",
-        w -> w.stats().getBlockingPool().getSize());
+        s -> s.getBlockingPool().getSize());
     longGauge(
         meter,
         "loopd.pool.active",
         "{thread}",
         "Blocking-pool threads running a task",
-        w -> w.stats().getBlockingPool().getActive());
+        s -> s.getBlockingPool().getActive());
     longGauge(
         meter,
         "loopd.pool.queued",
         "{task}",
         "Tasks waiting in the blocking-pool queue",
-        w -> w.stats().getBlockingPool().getQueued());
+        s -> s.getBlockingPool().getQueued());
     gauge(
         meter,
         "loopd.pool.utilization",
         "1",
         "Busy thread time / (size x wall time) over the last window",
-        w -> w.stats().getBlockingPool().getUtilization());
+        s -> s.getBlockingPool().getUtilization());
 
     meter
         .counterBuilder("loopd.invocations")
@@ -109,18 +110,18 @@ final class NodeMetrics {
   }
 
   private void gauge(
-      Meter meter, String name, String unit, String description, ToDoubleFunction<Window> read) {
+      Meter meter, String name, String unit, String description, ToDoubleFunction<NodeStats> read) {
     meter
         .gaugeBuilder(name)
         .setUnit(unit)
         .setDescription(description)
         .buildWithCallback(
             observeLatest(
-                (ObservableDoubleMeasurement m, Window w) -> m.record(read.applyAsDouble(w))));
+                (ObservableDoubleMeasurement m, NodeStats s) -> m.record(read.applyAsDouble(s))));
   }
 
   private void longGauge(
-      Meter meter, String name, String unit, String description, ToLongFunction<Window> read) {
+      Meter meter, String name, String unit, String description, ToLongFunction<NodeStats> read) {
     meter
         .gaugeBuilder(name)
         .ofLongs()
@@ -128,25 +129,25 @@ final class NodeMetrics {
         .setDescription(description)
         .buildWithCallback(
             observeLatest(
-                (ObservableLongMeasurement m, Window w) -> m.record(read.applyAsLong(w))));
+                (ObservableLongMeasurement m, NodeStats s) -> m.record(read.applyAsLong(s))));
   }
 
   private interface Observation<M> {
-    void observe(M measurement, Window window);
+    void observe(M measurement, NodeStats stats);
   }
 
   /** A gauge callback that reports the latest window, and nothing before the first. */
   private <M> Consumer<M> observeLatest(Observation<M> observation) {
     return m -> {
-      Window w = latest;
-      if (w != null) observation.observe(m, w);
+      NodeStats s = latest;
+      if (s != null) observation.observe(m, s);
     };
   }
 
   private void observeInvocations(ObservableLongMeasurement m) {
-    Window w = latest;
-    if (w == null) return;
-    for (InvocationCount c : w.stats().getInvocationsList()) {
+    NodeStats s = latest;
+    if (s == null) return;
+    for (InvocationCount c : s.getInvocationsList()) {
       m.record(
           c.getCountTotal(),
           Attributes.of(HANDLER, c.getHandler(), OUTCOME, outcome(c.getOutcome())));
@@ -170,7 +171,7 @@ final class NodeMetrics {
     for (Map.Entry<String, Histogram> e : window.invocationDurations().entrySet()) {
       replay(e.getValue(), invocationDuration, Attributes.of(HANDLER, e.getKey()));
     }
-    latest = window;
+    latest = window.stats();
   }
 
   /** Records every sample of an HdrHistogram (nanoseconds) into an OTel histogram (seconds). */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,27 @@ class InvocationStatsTest {
     assertThat(stats.intervalDurations())
         .as("the next interval holds only what came after, handlers without any left out")
         .containsOnlyKeys("bye");
+  }
+
+  @Test
+  void intervalsHandedBackAreReusedAndHoldOnlyTheirOwnInterval() {
+    InvocationStats stats = new InvocationStats();
+    stats.finished("hello", INVOCATION_OUTCOME_OK, 5 * MS);
+    Histogram first = stats.intervalDurations().get("hello");
+    stats.recycle(Map.of("hello", first));
+
+    stats.finished("hello", INVOCATION_OUTCOME_OK, 7 * MS);
+    Histogram second = stats.intervalDurations().get("hello");
+    assertThat(second.getTotalCount()).isEqualTo(1);
+    assertThat(second.getMaxValue()).isBetween(6 * MS, 8 * MS);
+    stats.recycle(Map.of("hello", second));
+
+    stats.finished("hello", INVOCATION_OUTCOME_OK, 9 * MS);
+    stats.finished("hello", INVOCATION_OUTCOME_OK, 9 * MS);
+    Histogram third = stats.intervalDurations().get("hello");
+    assertThat(third).as("the first, emptied and refilled").isSameAs(first);
+    assertThat(third.getTotalCount()).isEqualTo(2);
+    assertThat(third.getMinValue()).isBetween(8 * MS, 10 * MS);
   }
 
   @Test

@@ -9,11 +9,18 @@ import dev.loopd.node.pool.BlockingPool;
 import dev.loopd.proto.node.v1.NodeStats;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +71,7 @@ class StatsWindowsTest {
       StatsWindows.Window w = windows.poll(100, TimeUnit.MILLISECONDS);
       if (w != null && matching.test(w.stats())) return w.stats();
     }
-    throw new AssertionError("no matching stats window within 5 s; latest: " + stats.latest());
+    throw new AssertionError("no matching stats window within 5 s; latest: " + stats.latestStats());
   }
 
   private static double seconds(com.google.protobuf.Duration d) {
@@ -182,6 +189,38 @@ class StatsWindowsTest {
     double utilization = busy.getBlockingPool().getUtilization();
     if (utilization < 0.5) utilization += next(w -> true).getBlockingPool().getUtilization();
     assertThat(utilization).isGreaterThan(0.5);
+  }
+
+  @Test
+  void windowsReuseTheirHistogramsOnceTheListenersHaveRun() throws Exception {
+    // Fresh histograms every window (~240 KB each for lag and task durations) lived two windows,
+    // long enough to be promoted: under load they grew the old generation every second.
+    Set<Histogram> seen = Collections.newSetFromMap(new IdentityHashMap<>()); // stats thread only
+    List<String> inconsistent = new CopyOnWriteArrayList<>();
+    AtomicInteger listened = new AtomicInteger();
+    startNode(Duration.ofMillis(20));
+    stats.addListener(w -> {
+      seen.add(w.lag());
+      seen.add(w.taskDurations());
+      seen.add(w.poolQueueWait());
+      seen.add(w.poolRunTime());
+      seen.addAll(w.invocationDurations().values());
+      if (w.lag().getTotalCount() != w.stats().getLoopLag().getSampleCount()) {
+        inconsistent.add(w.lag().getTotalCount() + " vs " + w.stats().getLoopLag());
+      }
+      listened.incrementAndGet();
+    });
+    while (listened.get() < 60) {
+      invocations.started("hello");
+      invocations.finished("hello", INVOCATION_OUTCOME_OK, 3 * MS);
+      pool.submit(() -> null, (r, f) -> {});
+      Thread.sleep(5);
+    }
+
+    assertThat(inconsistent).as("a lent histogram changed during its listener's call").isEmpty();
+    // Five sources (lag, tasks, queue wait, run time, one handler): two histograms each take
+    // turns; a third where the stats thread had not handed one back by the next close.
+    assertThat(seen).as("distinct histograms over 60 windows").hasSizeLessThanOrEqualTo(15);
   }
 
   @Test
