@@ -7,14 +7,17 @@
 #           requests. loop-node runs with --cpu-budget-ms 50, so the watchdog stops the spinners.
 #   pbkdf2  10 concurrent async pbkdf2 per request (exercise 2), wrk -c4, blocking pool of 1
 #           thread vs the default, with loop-node's own saturation figures from /metrics.
-#           loop-node warms up for PBKDF2_WARMUP: its JIT compiles the request path on the same
-#           two cores the pool keeps busy, which takes some 30 s here (Node's warm-up: 5 s).
+#           loop-node warms up for PBKDF2_WARMUP: its JIT compiles on the same two cores the pool
+#           keeps busy, and at ~20 requests/s the handler's own functions reach Truffle's last tier
+#           only after a minute or so (measured: `default` at 66 s, a 2.5 s compilation; a window
+#           it falls into gets a p99 of ~500 ms and 15-16 requests/s instead of ~210 ms and 20-22).
+#           Node's warm-up: 5 s.
 #   memory  idle RSS once settled, and RSS per loaded handler: (settled RSS with MEM_HANDLERS
 #           copies of hello - settled RSS with none) / MEM_HANDLERS. See settled_rss for why.
 # Machines are shared and noisy: compare within one run. Settings by environment:
 #   DURATION (s, default 15) WARMUP (s, default 30) SPIN_RATE (req/s, default 10) LOOP_NODE,
 #   SCENARIOS (comma-separated subset of hello,spin,pbkdf2,memory; default all),
-#   MEM_HANDLERS (default 20), PBKDF2_WARMUP (s, default 45).
+#   MEM_HANDLERS (default 20), PBKDF2_WARMUP (s, default 90).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
@@ -25,7 +28,7 @@ DURATION="${DURATION:-15}"
 WARMUP="${WARMUP:-30}"
 SPIN_RATE="${SPIN_RATE:-10}"
 MEM_HANDLERS="${MEM_HANDLERS:-20}"
-PBKDF2_WARMUP="${PBKDF2_WARMUP:-45}"
+PBKDF2_WARMUP="${PBKDF2_WARMUP:-90}"
 SCENARIOS=",${SCENARIOS:-hello,spin,pbkdf2,memory},"
 for s in ${SCENARIOS//,/ }; do
   [[ $s =~ ^(hello|spin|pbkdf2|memory)$ ]] || { echo "SCENARIOS: unknown scenario '$s' (hello, spin, pbkdf2, memory)" >&2; exit 2; }
