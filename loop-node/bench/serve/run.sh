@@ -131,7 +131,7 @@ pool_figures() { # while wrk runs: the highest queued and utilization seen on /m
     max_q=$(awk -v a="$max_q" -v b="$q" 'BEGIN { print (b > a ? b : a) }')
     max_u=$(awk -v a="$max_u" -v b="$u" 'BEGIN { print (b > a ? b : a) }')
   done
-  echo "$max_q $max_u"
+  printf "%s %.2f\n" "$max_q" "$max_u"
 }
 if want pbkdf2; then
   echo "== pbkdf2 (10 per request, wrk -c4, ${DURATION}s)" >&2
