@@ -60,7 +60,10 @@ start_node() { # env... -- handlers...
 
 start_loop() { # extra serve flags...
   PORT=$((PORT + 1))
-  "$LOOP_NODE" serve --host 127.0.0.1 --http-port "$PORT" --grpc-port 0 --cpu-budget-ms 50 \
+  # Each node's collections go to gc-PORT.log beside its log: a p99 that a pause explains
+  # (a young collection that promoted much, a full one the code cache asked for) shows there.
+  LOOPD_JAVA_OPTS="${LOOPD_JAVA_OPTS:-} -Xlog:gc:file=$LOGS/gc-$PORT.log:uptime,time" \
+    "$LOOP_NODE" serve --host 127.0.0.1 --http-port "$PORT" --grpc-port 0 --cpu-budget-ms 50 \
     --handler hello=$H/hello.mjs --handler spin=$H/spin.mjs --handler pbkdf2=$H/pbkdf2.mjs "$@" \
     >"$LOGS/loop-$PORT.log" 2>&1 &
   PID=$!
